@@ -1,0 +1,88 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { DEFAULT_BASE_URL, fetchOrangeAccessToken } from '../nodes/shared/gateway';
+
+export class OrangeCloudStoreApi implements ICredentialType {
+	name = 'orangeCloudStoreApi';
+
+	displayName = 'Orange Cloud Store API';
+
+	icon: Icon = { light: 'file:../icons/cloudStore.svg', dark: 'file:../icons/cloudStore.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-orange/n8n-nodes-orange#orange-cloud-store-api-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Client ID of your application in Orange Developer → My apps',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Client secret of your application in Orange Developer → My apps',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The API_KEY sent to you by the Cloud Store Customer Space API support team (valid 2 years). It decides which contracts the API can see.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URL,
+			description: "Orange's API gateway. Change it only for a proxy or the package's sandbox.",
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await fetchOrangeAccessToken.call(this, credentials);
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+				'X-API-Key': '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/cloud/b2b/v1',
+			url: '/contracts',
+			qs: { limit: 1 },
+			headers: { Accept: 'application/json' },
+		},
+	};
+}

@@ -1,0 +1,77 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const contractLocator: INodeProperties = {
+	displayName: 'Contract',
+	name: 'contractId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Cloud Store contract (its reference, such as OCB0001234)',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchContracts', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'OCB0001234',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[A-Za-z0-9][A-Za-z0-9_-]{2,39}\\s*$',
+						errorMessage: 'A contract reference is letters and digits, such as OCB0001234',
+					},
+				},
+			],
+		},
+	],
+};
+
+export const documentLocator: INodeProperties = {
+	displayName: 'Document',
+	name: 'documentId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The document to download (invoice, usage report…)',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchDocuments', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 6f1c2a9e-…',
+		},
+	],
+};
+
+export function returnAllAndLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}

@@ -1,0 +1,67 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { orangeApiRequestAllItems } from '../../shared/transport';
+import {
+	checkContractId,
+	cloudStoreApi,
+	CONTRACT_HEADER,
+	CONTRACT_LIST_KEYS,
+	DOCUMENT_LIST_KEYS,
+	PAGE_SIZE,
+} from '../helpers/api';
+
+const MAX_RESULTS = 500;
+
+function matches(filter: string | undefined, ...texts: unknown[]): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
+}
+
+export async function searchContracts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const contracts = await orangeApiRequestAllItems.call(
+		this,
+		cloudStoreApi,
+		{ method: 'GET', path: '/contracts' },
+		{ limit: MAX_RESULTS, pageSize: PAGE_SIZE, listKeys: CONTRACT_LIST_KEYS },
+	);
+	return {
+		results: contracts
+			.filter((c) => matches(filter, c.id, c.name, (c.offer as IDataObject | undefined)?.name))
+			.map((c) => {
+				const offer = (c.offer as IDataObject | undefined)?.name;
+				return {
+					name: `${String(c.name ?? c.id)}${offer ? ` — ${String(offer)}` : ''} (${String(c.id)})`,
+					value: String(c.id),
+				};
+			}),
+	};
+}
+
+export async function searchDocuments(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const contractId = checkContractId(
+		this.getNode(),
+		0,
+		this.getNodeParameter('contractId', undefined, { extractValue: true }),
+	);
+	const documents = await orangeApiRequestAllItems.call(
+		this,
+		cloudStoreApi,
+		{ method: 'GET', path: '/documents', headers: { [CONTRACT_HEADER]: contractId } },
+		{ limit: MAX_RESULTS, pageSize: PAGE_SIZE, listKeys: DOCUMENT_LIST_KEYS },
+	);
+	return {
+		results: documents
+			.filter((d) => matches(filter, d.id, d.filename, d.period, d.documentType))
+			.map((d) => ({
+				name: `${String(d.filename ?? d.id)} — ${String(d.documentType ?? '')} ${String(d.period ?? '')}`.trim(),
+				value: String(d.id),
+			})),
+	};
+}

@@ -1,0 +1,167 @@
+/**
+ * Orange API gateway (api.orange.com) conventions shared by both credentials and every node:
+ * the token endpoint, the error body, the request-id header. Nothing here knows about a
+ * specific API; `OrangeApi` descriptors say which credential and base path an API uses.
+ */
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IDataObject } from 'n8n-workflow';
+
+export const DEFAULT_BASE_URL = 'https://api.orange.com';
+export const TOKEN_PATH = '/oauth/v3/token';
+export const REQUEST_ID_HEADER = 'x-oapi-request-id';
+
+/** Which credential an API uses and where it lives under the gateway's base URL. */
+export interface OrangeApi {
+	credentialType: 'orangeCloudStoreApi' | 'orangeEligibilityApi';
+	basePath: string;
+	/** Product name used in error messages ("Orange Cloud Store"). */
+	label: string;
+}
+
+/** The gateway's error body: `{ code, message, description }`, or RFC 6749 on the token endpoint. */
+export interface OrangeErrorBody {
+	code?: number | string;
+	message?: string;
+	description?: string;
+	error?: string;
+	error_description?: string;
+}
+
+/** Plain words for network error codes: n8n replaces a message that contains the code itself. */
+export const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'the connection was reset',
+	ENOTFOUND: 'unknown host',
+	EAI_AGAIN: 'DNS lookup failed',
+	EHOSTUNREACH: 'host unreachable',
+	EPIPE: 'the connection was closed',
+	ERR_BAD_RESPONSE: 'the answer was malformed',
+	ERR_STREAM_PREMATURE_CLOSE: 'the answer was cut off',
+};
+
+export function normalizeBaseUrl(value: unknown): string {
+	const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_BASE_URL;
+	return text.replace(/\/+$/, '');
+}
+
+/**
+ * Raised by the credentials' `preAuthentication` when Orange refuses or fails to give a token.
+ * It carries no request data, so neither the client secret nor the Basic header can leak through it.
+ */
+export class OrangeTokenError extends Error {
+	readonly isOrangeTokenError = true;
+
+	constructor(
+		message: string,
+		readonly httpCode: number | undefined,
+		readonly requestId: string | undefined,
+	) {
+		super(message);
+		this.name = 'OrangeTokenError';
+	}
+}
+
+export function isOrangeTokenError(error: unknown): error is OrangeTokenError {
+	return (
+		typeof error === 'object' &&
+		error !== null &&
+		(error as { isOrangeTokenError?: boolean }).isOrangeTokenError === true
+	);
+}
+
+export function parseJsonObject(text: unknown): IDataObject | undefined {
+	if (typeof text === 'object' && text !== null && !Array.isArray(text)) return text as IDataObject;
+	if (typeof text !== 'string') return undefined;
+	try {
+		const parsed = JSON.parse(text) as unknown;
+		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+			? (parsed as IDataObject)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export function headerValue(headers: unknown, name: string): string | undefined {
+	if (typeof headers !== 'object' || headers === null) return undefined;
+	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+		if (key.toLowerCase() === name) return Array.isArray(value) ? String(value[0]) : String(value);
+	}
+	return undefined;
+}
+
+/**
+ * Client-credentials token request, used as both credentials' `preAuthentication`.
+ * Orange limits token requests to 50 a minute: n8n stores the result in the credential's hidden
+ * `accessToken` field, so this runs once per token lifetime, not per call.
+ */
+export async function fetchOrangeAccessToken(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ accessToken: string }> {
+	const clientId = String(credentials.clientId ?? '').trim();
+	const clientSecret = String(credentials.clientSecret ?? '').trim();
+	if (clientId === '' || clientSecret === '') {
+		throw new OrangeTokenError(
+			'The credential has no Client ID or Client Secret: copy both from Orange Developer → My apps',
+			undefined,
+			undefined,
+		);
+	}
+	const url = `${normalizeBaseUrl(credentials.baseUrl)}${TOKEN_PATH}`;
+	// Failures are read after the call, not thrown from a catch: the error of the HTTP client carries
+	// the request's headers, Basic credentials included, and must go no further.
+	const response = (await this.helpers
+		.httpRequest({
+			method: 'POST',
+			url,
+			headers: {
+				Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Accept: 'application/json',
+			},
+			body: 'grant_type=client_credentials',
+			encoding: 'text',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: 30_000,
+		})
+		.catch((error: { code?: string }) => ({ networkCode: error.code ?? 'network error' }))) as
+		| { statusCode: number; headers: IDataObject; body: unknown }
+		| { networkCode: string };
+	if ('networkCode' in response) {
+		throw new OrangeTokenError(
+			`Could not reach Orange's token endpoint ${url} (${NETWORK_WORDS[response.networkCode] ?? 'network error'}): check the Base URL of the credential`,
+			undefined,
+			undefined,
+		);
+	}
+
+	const requestId = headerValue(response.headers, REQUEST_ID_HEADER);
+	const body = parseJsonObject(response.body);
+	if (response.statusCode >= 200 && response.statusCode < 300) {
+		const accessToken = body?.access_token;
+		if (typeof accessToken === 'string' && accessToken !== '') return { accessToken };
+		throw new OrangeTokenError(
+			`Orange's token endpoint answered ${response.statusCode} without an access_token`,
+			response.statusCode,
+			requestId,
+		);
+	}
+
+	const orangeText =
+		[body?.error, body?.error_description ?? body?.message ?? body?.description]
+			.filter((part) => typeof part === 'string' && part !== '')
+			.join(': ') || `HTTP ${response.statusCode}`;
+	let advice = '';
+	if (response.statusCode === 400 || response.statusCode === 401 || response.statusCode === 403) {
+		advice = ' — check the Client ID and Client Secret of the credential (Orange Developer → My apps)';
+	} else if (response.statusCode === 429) {
+		advice = ' — Orange allows 50 token requests a minute; try again in a minute';
+	}
+	throw new OrangeTokenError(
+		`Orange refused the token request (${orangeText})${advice}`,
+		response.statusCode,
+		requestId,
+	);
+}

@@ -1,0 +1,280 @@
+/**
+ * Runs workflows in n8n's real engine (n8n-core's WorkflowExecute), with the credentials
+ * going through n8n's real `httpRequestWithAuthentication`: the credential's own
+ * `preAuthentication` fetches the token, its `authenticate` adds the headers, n8n-core
+ * refreshes on 401. Only what n8n's server provides around the engine is supplied here.
+ */
+import { ExecutionLifecycleHooks, getExecutePollFunctions, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	Workflow as WorkflowType,
+} from 'n8n-workflow';
+
+import { credentialTypes, n8nWorkflow, nodeTypes, PACKAGE_NAME } from './package.ts';
+
+const { ICredentialsHelper, Workflow, NodeConnectionTypes } = n8nWorkflow;
+
+/** Stand-ins for the two n8n-nodes-base nodes the tests start from. */
+const manualTrigger: INodeType = {
+	description: {
+		displayName: 'Manual Trigger',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Starts the test workflow',
+		defaults: { name: 'Start' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	},
+	async execute() {
+		return [[{ json: {} }]];
+	},
+};
+
+/** Emits the items given in its `items` parameter, as a Code node would. */
+const itemsNode: INodeType = {
+	description: {
+		displayName: 'Items',
+		name: 'items',
+		group: ['transform'],
+		version: 1,
+		description: 'Emits fixed items',
+		defaults: { name: 'Items' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	},
+	async execute() {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json): INodeExecutionData => ({ json, pairedItem: { item: 0 } }))];
+	},
+};
+
+const allNodeTypes: Record<string, INodeType> = {
+	...nodeTypes,
+	'n8n-nodes-base.manualTrigger': manualTrigger,
+	'test.items': itemsNode,
+};
+
+export const testNodeTypes: INodeTypes = {
+	getByName: (type) => allNodeTypes[type],
+	getByNameAndVersion: (type) => allNodeTypes[type],
+	getKnownTypes: () => ({}),
+};
+
+/** What n8n's server does with credentials, over an in-memory store keyed by credential id. */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	readonly store = new Map<string, ICredentialDataDecryptedObject>();
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow?: WorkflowType,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = credentialTypes[typeName]?.authenticate;
+		if (!authenticate) return requestOptions;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		const resolve = (value: string) =>
+			workflow!.expression.getSimpleParameterValue(node!, value, 'internal', { $credentials: credentials }, undefined, '') as string;
+		const options = { ...requestOptions } as IHttpRequestOptions & Record<string, unknown>;
+		for (const [target, values] of Object.entries(authenticate.properties)) {
+			const resolved = Object.fromEntries(
+				Object.entries(values as Record<string, string>).map(([key, value]) => [key, resolve(value)]),
+			);
+			options[target] = { ...((options[target] as object) ?? {}), ...resolved };
+		}
+		return options;
+	}
+
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = credentialTypes[typeName];
+		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
+		if (!type?.preAuthentication || !expirable) return undefined;
+		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+			return undefined;
+		}
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		const id = node.credentials?.[typeName]?.id;
+		if (id) this.store.set(id, { ...this.store.get(id), ...(output as ICredentialDataDecryptedObject) });
+		return output as ICredentialDataDecryptedObject;
+	}
+
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		return (await credentialTypes[typeName].preAuthentication!.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by these tests');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		nodeCredentials: INodeCredentialsDetails,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.store.get(nodeCredentials.id ?? '');
+		if (!data) throw new Error(`No credential ${nodeCredentials.id}`);
+		return { ...data };
+	}
+
+	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+		this.store.set(nodeCredentials.id ?? '', { ...data });
+	}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return credentialTypes[type]?.properties ?? [];
+	}
+}
+
+export interface WorkflowJson {
+	id?: string;
+	name?: string;
+	nodes: INode[];
+	connections: WorkflowBase['connections'];
+	staticData?: IDataObject;
+}
+type WorkflowBase = IWorkflowBase;
+
+let executions = 0;
+
+function additionalDataFor(credentialsHelper: TestCredentialsHelper, workflowData: IWorkflowBase, executionId: string) {
+	const additionalData = {
+		credentialsHelper,
+		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
+		currentNodeExecutionIndex: 0,
+		executionId,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		variables: {},
+		evalLlmMockHandler: undefined,
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return additionalData;
+}
+
+export function buildWorkflow(json: WorkflowJson): WorkflowType {
+	return new Workflow({
+		id: json.id ?? 'test-workflow',
+		name: json.name ?? 'Test workflow',
+		nodes: json.nodes,
+		connections: json.connections,
+		active: false,
+		nodeTypes: testNodeTypes,
+		staticData: json.staticData ?? {},
+		settings: { executionOrder: 'v1' },
+	});
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Output items of each node, by node name (first run, first output). */
+	output: Record<string, INodeExecutionData[]>;
+	error?: IRun['data']['resultData']['error'];
+}
+
+/** Runs a whole workflow from its manual trigger, as "Execute workflow" does. */
+export async function runWorkflow(json: WorkflowJson, credentialsHelper: TestCredentialsHelper): Promise<RunResult> {
+	const workflow = buildWorkflow(json);
+	const workflowData = { ...json, id: workflow.id, name: workflow.name, active: false, settings: {} } as unknown as IWorkflowBase;
+	const executionId = String(++executions);
+	const additionalData = additionalDataFor(credentialsHelper, workflowData, executionId);
+	const trigger = json.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+	const startNode = trigger ? workflow.getNode(trigger.name) ?? undefined : undefined;
+	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
+	const output: Record<string, INodeExecutionData[]> = {};
+	for (const [name, tasks] of Object.entries(run.data.resultData.runData)) {
+		output[name] = tasks[0]?.data?.main?.[0] ?? [];
+	}
+	return { run, output, error: run.data.resultData.error };
+}
+
+export interface NodeRun {
+	/** Node type without the package prefix: `orangeCloudStore`. */
+	type: string;
+	parameters: Record<string, unknown>;
+	/** Input items; one empty item when absent. */
+	items?: Record<string, unknown>[];
+	credentials?: Record<string, string>;
+	continueOnFail?: boolean;
+}
+
+/** Runs one node of this package after a trigger (and the given items), in the real engine. */
+export async function runNode(spec: NodeRun, credentialsHelper: TestCredentialsHelper): Promise<RunResult & { items: INodeExecutionData[] }> {
+	const nodes: INode[] = [
+		{ id: 'n1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+	];
+	const connections: WorkflowJson['connections'] = {};
+	let previous = 'Start';
+	if (spec.items) {
+		nodes.push({ id: 'n2', name: 'Items', type: 'test.items', typeVersion: 1, position: [200, 0], parameters: { items: JSON.stringify(spec.items) } });
+		connections.Start = { main: [[{ node: 'Items', type: 'main', index: 0 }]] };
+		previous = 'Items';
+	}
+	const credentials = Object.fromEntries(
+		Object.entries(spec.credentials ?? {}).map(([type, id]) => [type, { id, name: id }]),
+	);
+	nodes.push({
+		id: 'n3',
+		name: 'Orange',
+		type: `${PACKAGE_NAME}.${spec.type}`,
+		typeVersion: 1,
+		position: [400, 0],
+		parameters: spec.parameters as INode['parameters'],
+		credentials,
+		...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	});
+	connections[previous] = { main: [[{ node: 'Orange', type: 'main', index: 0 }]] };
+	const result = await runWorkflow({ nodes, connections }, credentialsHelper);
+	return { ...result, items: result.output.Orange ?? [] };
+}
+
+/** A live poller's context for a trigger node, with its static data kept in `workflow.staticData`. */
+export function pollContext(workflow: WorkflowType, nodeName: string, credentialsHelper: TestCredentialsHelper, mode: 'trigger' | 'manual' = 'trigger') {
+	const workflowData = { id: workflow.id, name: workflow.name, nodes: Object.values(workflow.nodes), connections: workflow.connectionsBySourceNode, active: true, settings: {} } as unknown as IWorkflowBase;
+	const additionalData = additionalDataFor(credentialsHelper, workflowData, String(++executions));
+	return getExecutePollFunctions(workflow, workflow.getNode(nodeName)!, additionalData, mode, 'activate');
+}

@@ -1,0 +1,49 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+import { credentialTypes, nodeTypes } from '../helpers/package.ts';
+
+const require = createRequire(import.meta.url);
+const pkg = require('../../package.json') as { n8n: { nodes: string[] } };
+
+describe.each(Object.entries(nodeTypes))('%s description', (type, node) => {
+	const { description } = node;
+	const operations = description.properties.filter((p) => p.name === 'operation');
+
+	it('has an action for every operation, and no option twice', () => {
+		for (const property of operations) {
+			for (const option of property.options as { action?: string; value: string }[]) {
+				expect(option.action, `${type} ${option.value}`).toMatch(/^[A-Z]/);
+			}
+		}
+	});
+
+	it('shows each parameter once per resource and operation', () => {
+		const seen = new Set<string>();
+		for (const property of description.properties as INodeProperties[]) {
+			const show = property.displayOptions?.show ?? {};
+			for (const resource of (show.resource as string[]) ?? ['*']) {
+				for (const operation of (show.operation as string[]) ?? ['*']) {
+					const key = `${resource}/${operation}/${property.name}`;
+					expect(seen.has(key), key).toBe(false);
+					seen.add(key);
+				}
+			}
+		}
+	});
+
+	it('has its light and dark icons in dist, and a codex file', async () => {
+		const { existsSync } = await import('node:fs');
+		const file = pkg.n8n.nodes.find((f) => f.includes(`/${description.name.replace(/^./, (c) => c.toUpperCase())}/`))!;
+		const folder = new URL(`../../${file}`, import.meta.url);
+		const icon = description.icon as { light: string; dark: string };
+		expect(icon.light).not.toBe(icon.dark);
+		for (const path of [icon.light, icon.dark]) expect(existsSync(new URL(path.replace('file:', ''), folder))).toBe(true);
+		expect(existsSync(new URL(`../../${file.replace(/\.js$/, '.json')}`, import.meta.url))).toBe(true);
+	});
+
+	it('names only credentials of this package', () => {
+		for (const credential of description.credentials ?? []) expect(Object.keys(credentialTypes)).toContain(credential.name);
+	});
+});
