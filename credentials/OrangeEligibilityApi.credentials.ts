@@ -91,13 +91,16 @@ export class OrangeEligibilityApi implements ICredentialType {
 		},
 	};
 
-	// The token is what proves client ID and secret; the eligibility call itself needs an address.
+	// The test gets a token (proving client ID and secret), then checks a probe line: Orange's
+	// answer about the line does not matter, only that it did not refuse the credential or the
+	// requester (Espace Opérateur login, SIREN, contract number).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/eligibilite-operateur/v1/eligibility',
 			method: 'POST',
 			headers: { Accept: 'application/json' },
+			ignoreHttpStatusErrors: true,
 			body: {
 				requester: {
 					login: '={{$credentials.login}}',
@@ -108,11 +111,18 @@ export class OrangeEligibilityApi implements ICredentialType {
 				nd: '0100000000',
 			},
 		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'Orange refused the token: check client ID and secret' },
-			},
-		],
+		rules: [40, 41, 42].map((code) => ({
+			type: 'responseSuccessBody' as const,
+			properties: { key: 'code', value: code, message: 'Orange refused the credentials: check the Client ID and Client Secret' },
+		})).concat(
+			[50, 51, 52].map((code) => ({
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'code',
+					value: code,
+					message: 'Orange refused the requester: check the Espace Opérateur login, the SIREN and the contract number',
+				},
+			})),
+		),
 	};
 }

@@ -18,9 +18,11 @@ import {
 	SANDBOX_API_KEY,
 	SANDBOX_CLIENT,
 	SANDBOX_LIMITED_API_KEY,
+	SANDBOX_REQUESTER,
 	SEED_CONTRACTS,
 	seedDocuments,
 } from './data.ts';
+import { findByAddress, findByNd, OFFER_CODES } from './eligibility.ts';
 import { billingReportXlsx, consumptionCsv, invoicePdf } from './files.ts';
 
 export type FaultKind =
@@ -97,6 +99,10 @@ export class OrangeSandbox {
 	tokenRequests = 0;
 	createdContracts: Record<string, unknown>[] = [];
 	addedUsers: Record<string, unknown>[] = [];
+	/** Eligibility checks answered, and the most in progress at once (for the concurrency option). */
+	eligibilityChecks = 0;
+	eligibilityInFlight = 0;
+	eligibilityMaxInFlight = 0;
 	faults: (FaultRule & { fired: number; seen: number })[] = [];
 	latencyMs: number;
 	private tokens = new Map<string, TokenInfo>();
@@ -126,6 +132,9 @@ export class OrangeSandbox {
 		this.tokenRequests = 0;
 		this.createdContracts = [];
 		this.addedUsers = [];
+		this.eligibilityChecks = 0;
+		this.eligibilityInFlight = 0;
+		this.eligibilityMaxInFlight = 0;
 		this.faults = [];
 		this.tokens.clear();
 	}
@@ -347,6 +356,11 @@ export class OrangeSandbox {
 				record.status ??= reply.statusCode;
 			});
 			reply.header('X-OAPI-Request-Id', `sbx-${randomBytes(6).toString('hex')}`);
+			if (path.startsWith('/eligibilite-operateur')) {
+				this.eligibilityInFlight++;
+				this.eligibilityMaxInFlight = Math.max(this.eligibilityMaxInFlight, this.eligibilityInFlight);
+				reply.raw.on('close', () => this.eligibilityInFlight--);
+			}
 			const rule = this.matchFault(request);
 			if (rule && (await this.applyFault(rule, request, reply, record))) return reply;
 			if (path === '/oauth/v3/token') return;
@@ -471,6 +485,43 @@ export class OrangeSandbox {
 			}
 			this.addedUsers.push({ contractId, ...body });
 			return reply.code(201).send(body);
+		});
+
+		app.post('/eligibilite-operateur/v1/eligibility', async (request, reply) => {
+			const body = (request.body ?? {}) as Record<string, unknown>;
+			const requester = (body.requester ?? {}) as Record<string, unknown>;
+			if (!requester.login || !requester.siren || !requester.contractNumber) {
+				return reply.code(400).send(orangeError(23, 'Missing body field', 'requester.login, requester.siren and requester.contractNumber are required'));
+			}
+			if (requester.login !== SANDBOX_REQUESTER.login || requester.siren !== SANDBOX_REQUESTER.siren || requester.contractNumber !== SANDBOX_REQUESTER.contractNumber) {
+				return reply.code(403).send(orangeError(50, 'Access denied', 'The requester is not subscribed to the Eligibilité Opérateur service.'));
+			}
+			const offers = body.offers;
+			if (!Array.isArray(offers) || offers.length === 0 || offers.some((o) => !OFFER_CODES.includes(o as never))) {
+				return reply.code(400).send(orangeError(24, 'Invalid body field', `offers must list ${OFFER_CODES.join(', ')}`));
+			}
+			const hasNd = typeof body.nd === 'string';
+			const address = body.address as Record<string, string> | undefined;
+			if (hasNd === Boolean(address)) {
+				return reply.code(400).send(orangeError(24, 'Invalid body field', 'Give either nd or address'));
+			}
+			if (hasNd && !/^0[1-9]\d{8}$/.test(body.nd as string)) {
+				return reply.code(400).send(orangeError(24, 'Invalid body field', 'nd must be 10 digits starting with 0'));
+			}
+			if (address && !address.buildingCode && !(address.inseeCode && address.rivoliCode && address.streetNumber)) {
+				return reply.code(400).send(orangeError(23, 'Missing body field', 'address needs buildingCode, or inseeCode, rivoliCode and streetNumber'));
+			}
+			const place = hasNd ? findByNd(body.nd as string) : findByAddress(address!);
+			if (!place) {
+				return reply
+					.code(404)
+					.send(orangeError(60, 'Resource not found', hasNd ? `ND ${body.nd as string} not found` : 'Address not found in the Orange address repository'));
+			}
+			this.eligibilityChecks++;
+			return {
+				address: place.address,
+				results: (offers as string[]).map((offer) => ({ offer, ...place.results[offer as (typeof OFFER_CODES)[number]] })),
+			};
 		});
 
 		// Control endpoints, for the demo and the end-to-end tests (never part of Orange's API).

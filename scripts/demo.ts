@@ -7,14 +7,11 @@
  *   (a contract of yours, replacing the sandbox's OCB0001234), ORANGE_BASE_URL (optional).
  * Workflows that create anything in Orange run only with ORANGE_DEMO_WRITES=1.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-orange-demo-'));
-process.env.N8N_LOG_LEVEL ??= 'silent';
-process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
-process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
+import { prepareN8nEnvironment } from '../test/helpers/environment.ts';
+
+prepareN8nEnvironment('demo');
 await import('reflect-metadata');
 const { runWorkflow, TestCredentialsHelper } = await import('../test/helpers/engine.ts');
 const { startSandbox } = await import('../sandbox/server.ts');
@@ -42,7 +39,7 @@ credentials.store.set('orangeEligibilitySandbox', {
 	accessToken: '',
 });
 
-const SHOWN = ['id', 'name', 'filename', 'fileName', 'documentType', 'period', 'mimeType', 'fileSize', 'login', 'eligible', 'error'];
+const SHOWN = ['id', 'name', 'filename', 'fileName', 'documentType', 'period', 'mimeType', 'fileSize', 'login', 'nd', 'eligible', 'error'];
 const line = (json: Record<string, unknown>) =>
 	SHOWN.filter((key) => json[key] !== undefined && json[key] !== '')
 		.map((key) => `${key}=${typeof json[key] === 'object' ? JSON.stringify(json[key]) : String(json[key])}`)
@@ -68,10 +65,16 @@ for (const file of readdirSync(folder).filter((f) => f.endsWith('.workflow.json'
 		if (!items || node.type === 'n8n-nodes-base.manualTrigger') continue;
 		console.log(`  ${node.name}: ${items.length} item(s)`);
 		for (const item of items.slice(0, 6)) {
+			const offers = Object.entries((item.json.offers as Record<string, Record<string, unknown>>) ?? {})
+				.map(([offer, o]) => `${offer}: ${String(o.statusLabel)}${o.nroCode ? ` (${String(o.nroCode)}, ${String(o.pmCode)})` : ''}${o.blom ? ` (${String(o.blom)})` : ''}`)
+				.join('; ');
+			const label = (item.json.address as Record<string, unknown> | undefined)?.label;
 			const binary = Object.entries(item.binary ?? {})
 				.map(([field, data]) => `[${field}: ${data.fileName}, ${data.mimeType}, ${data.fileSize}]`)
 				.join(' ');
 			console.log(`    · ${line(item.json)} ${binary}`.trimEnd());
+			if (label) console.log(`      ${String(label)}`);
+			if (offers) console.log(`      ${offers}`);
 		}
 		if (items.length > 6) console.log(`    … ${items.length - 6} more`);
 	}
@@ -82,7 +85,7 @@ for (const file of readdirSync(folder).filter((f) => f.endsWith('.workflow.json'
 	console.log(`  ${error ? 'failed' : 'done'} in ${Date.now() - started} ms\n`);
 }
 if (sandbox) {
-	console.log(`Sandbox: ${sandbox.tokenRequests} token request(s), ${sandbox.apiRequests().length} API call(s).`);
+	console.log(`Sandbox: ${sandbox.tokenRequests} token request(s) (one per credential), ${sandbox.requests.length - sandbox.tokenRequests} API call(s).`);
 	await sandbox.stop();
 }
 process.exit(failures ? 1 : 0);

@@ -7,6 +7,20 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
+/** The operation the node is set to, from a node's table of resource → operation → execute. */
+export function selectedOperation(
+	this: IExecuteFunctions,
+	operations: Record<string, Record<string, ItemOperation>>,
+): ItemOperation {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = operations[resource]?.[operation];
+	if (!execute) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	return execute;
+}
+
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	const { description, httpCode } = error as { description?: string | null; httpCode?: string | null };

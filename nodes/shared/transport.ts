@@ -303,6 +303,39 @@ function toNodeApiError(
 	);
 }
 
+/**
+ * Token coordination for one node run and one credential. Items may run in parallel; they must
+ * still share one token: the first call goes alone (it fetches the token the others reuse), and
+ * when Orange answers 401 only one call asks n8n for a new token while the others wait for it.
+ * A token request Orange refused (wrong secret) is not asked again for every item.
+ */
+interface AuthState {
+	first?: Promise<unknown>;
+	warm: boolean;
+	refreshing?: Promise<void>;
+	generation: number;
+	fatal?: Failure;
+}
+
+const authStates = new WeakMap<object, Map<string, AuthState>>();
+
+function authStateFor(context: OrangeContext, credentialType: string): AuthState {
+	let perType = authStates.get(context);
+	if (!perType) {
+		perType = new Map();
+		authStates.set(context, perType);
+	}
+	let state = perType.get(credentialType);
+	if (!state) {
+		state = { warm: false, generation: 0 };
+		perType.set(credentialType, state);
+	}
+	return state;
+}
+
+/** n8n-core's own refresh is switched off for ordinary calls: `send` decides who refreshes. */
+const NO_AUTOMATIC_REFRESH: number[] = [];
+
 /** Sends one request with retries; answers the raw response (body as text or stream). */
 async function send(
 	context: OrangeContext,
@@ -327,34 +360,71 @@ async function send(
 		disableFollowRedirect: true,
 		timeout: request.timeout ?? DEFAULT_TIMEOUT_MS,
 	};
+	const call = (retryStatusCodes: number[]) =>
+		context.helpers.httpRequestWithAuthentication.call(
+			context,
+			api.credentialType,
+			{ ...options, headers: { ...headers } },
+			{ preAuthenticationRetryStatusCode: retryStatusCodes },
+		) as Promise<RawResponse>;
 
+	const auth = authStateFor(context, api.credentialType);
+	let refreshed = false;
 	let waited = 0;
 	for (let attempt = 0; ; attempt++) {
+		if (!auth.warm && auth.first) await auth.first.catch(() => undefined);
+		if (auth.refreshing) await auth.refreshing;
+		if (auth.fatal) throw toNodeApiError(context, api, request, auth.fatal, idempotent);
+		const generation = auth.generation;
+		let failure: Failure;
 		try {
-			return (await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				api.credentialType,
-				{ ...options, headers: { ...headers } },
-				{ preAuthenticationRetryStatusCode: 401 },
-			)) as RawResponse;
+			const pending = call(NO_AUTOMATIC_REFRESH);
+			if (!auth.warm && !auth.first) {
+				auth.first = pending;
+				void pending.then(
+					() => (auth.warm = true),
+					() => (auth.warm = true),
+				);
+			}
+			return await pending;
 		} catch (error) {
-			const failure = await readFailure(error);
+			failure = await readFailure(error);
 			if (failure.networkCode === 'ERR_CANCELED') throw new NodeApiError(context.getNode(), error as JsonObject);
-			if (failure.status !== undefined && failure.status >= 300 && failure.status < 400) {
-				return { statusCode: failure.status, headers: failure.headers, body: undefined };
-			}
-			const delay = retryDelay(failure, attempt, idempotent);
-			if (
-				delay === undefined ||
-				attempt + 1 >= MAX_ATTEMPTS ||
-				delay > MAX_SINGLE_WAIT_MS ||
-				waited + delay > MAX_TOTAL_WAIT_MS
-			) {
-				throw toNodeApiError(context, api, request, failure, idempotent);
-			}
-			waited += delay;
-			await sleep(delay);
 		}
+
+		if (failure.status === 401 && !refreshed) {
+			refreshed = true;
+			// Another call refreshed the token since this one was sent, or is refreshing it: resend.
+			if (auth.generation !== generation || auth.refreshing) continue;
+			let release = () => {};
+			auth.refreshing = new Promise<void>((resolve) => (release = resolve));
+			try {
+				// Sent with the stale token, this call gets the 401 again; n8n-core then runs the
+				// credential's preAuthentication once and sends it a last time with the new token.
+				return await call([401]);
+			} catch (error) {
+				failure = await readFailure(error);
+			} finally {
+				auth.generation++;
+				auth.refreshing = undefined;
+				release();
+			}
+		}
+		if (failure.tokenError && failure.tokenError.httpCode !== 429) auth.fatal = failure;
+		if (failure.status !== undefined && failure.status >= 300 && failure.status < 400) {
+			return { statusCode: failure.status, headers: failure.headers, body: undefined };
+		}
+		const delay = retryDelay(failure, attempt, idempotent);
+		if (
+			delay === undefined ||
+			attempt + 1 >= MAX_ATTEMPTS ||
+			delay > MAX_SINGLE_WAIT_MS ||
+			waited + delay > MAX_TOTAL_WAIT_MS
+		) {
+			throw toNodeApiError(context, api, request, failure, idempotent);
+		}
+		waited += delay;
+		await sleep(delay);
 	}
 }
 

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/items';
-import { runForEachItem } from '../../shared/items';
+import { runForEachItem, selectedOperation } from '../../shared/items';
 import * as contract from './contract/Contract.resource';
 import * as document from './document/Document.resource';
 import * as user from './user/User.resource';
@@ -14,12 +13,7 @@ const operations: Record<string, Record<string, ItemOperation>> = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
-	if (!execute) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	}
+	const execute = selectedOperation.call(this, operations);
 	// One item at a time: creating contracts or users in parallel would make their order, and a
 	// failure's consequences, hard to follow.
 	return [await runForEachItem.call(this, execute)];

@@ -53,7 +53,9 @@ describe('contract get', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(10);
 		expect(t.sandbox.tokenRequests).toBe(3);
-		expect(t.sandbox.apiRequests().filter((r) => r.status === 401)).toHaveLength(2);
+		// Per expiry: the call that met it, and the same call sent again to make n8n refresh.
+		expect(t.sandbox.apiRequests().filter((r) => r.status === 401)).toHaveLength(4);
+		expect(t.sandbox.apiRequests().filter((r) => r.status === 200)).toHaveLength(10);
 	});
 
 	it('waits out a 429 with Retry-After and succeeds', async () => {

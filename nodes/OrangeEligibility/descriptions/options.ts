@@ -1,0 +1,54 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { OFFER_KEYS, OFFERS } from '../helpers/wireFormat';
+
+export const DEFAULT_CONCURRENCY = 5;
+
+export const offersProperty: INodeProperties = {
+	displayName: 'Offers',
+	name: 'offers',
+	type: 'multiOptions',
+	options: OFFER_KEYS.map((key) => ({
+		name: OFFERS[key].name,
+		value: key,
+		description: OFFERS[key].kind === 'passive' ? 'Passive offer: NRO / PM of the address' : 'Active offer: BLOM of the address',
+	})),
+	default: [...OFFER_KEYS],
+	description: 'The Optimum offers to check',
+};
+
+export const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return one tidy object per address (eligible, address, offers with status, label, NRO/PM or BLOM) instead of the raw answer of the API',
+};
+
+export const optionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Parallel Requests',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 32 },
+			default: DEFAULT_CONCURRENCY,
+			description:
+				'How many items are checked at the same time. Output items keep the order of the input either way.',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 600 },
+			default: 60,
+			description: 'How long to wait for Orange before giving up on an item',
+		},
+	],
+};
