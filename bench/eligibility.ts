@@ -16,17 +16,27 @@ const LATENCY_MS = Number(process.env.LATENCY_MS ?? 20);
 const ITEMS = Number(process.env.ITEMS ?? 1000);
 const RUNS = Number(process.env.RUNS ?? 3);
 
-const child = spawn(process.execPath, ['sandbox/cli.ts', '--port', '0', '--latency', String(LATENCY_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(
+	process.execPath,
+	['sandbox/cli.ts', '--port', '0', '--latency', String(LATENCY_MS)],
+	{ stdio: ['ignore', 'pipe', 'inherit'] },
+);
 const url = await new Promise<string>((resolve) => {
 	child.stdout.on('data', (chunk: Buffer) => {
 		const match = /Orange sandbox on (\S+)/.exec(chunk.toString());
 		if (match) resolve(match[1]);
 	});
 });
-const stats = async () => (await (await fetch(`${url}/__sandbox/stats`)).json()) as { tokenRequests: number };
+const stats = async () =>
+	(await (await fetch(`${url}/__sandbox/stats`)).json()) as { tokenRequests: number };
 
-const rows = Array.from({ length: ITEMS }, (_, i) => ({ insee: '44109', rivoli: '0042', number: String(i + 1) }));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const rows = Array.from({ length: ITEMS }, (_, i) => ({
+	insee: '44109',
+	rivoli: '0042',
+	number: String(i + 1),
+}));
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measure(concurrency: number | undefined) {
 	const times: number[] = [];
@@ -34,7 +44,13 @@ async function measure(concurrency: number | undefined) {
 	for (let run = 0; run < RUNS; run++) {
 		await fetch(`${url}/__sandbox/reset`, { method: 'POST' });
 		const credentials = new TestCredentialsHelper();
-		credentials.store.set('eligibility', { clientId: SANDBOX_CLIENT.clientId, clientSecret: SANDBOX_CLIENT.clientSecret, ...SANDBOX_REQUESTER, baseUrl: url, accessToken: '' });
+		credentials.store.set('eligibility', {
+			clientId: SANDBOX_CLIENT.clientId,
+			clientSecret: SANDBOX_CLIENT.clientSecret,
+			...SANDBOX_REQUESTER,
+			baseUrl: url,
+			accessToken: '',
+		});
 		const started = performance.now();
 		const { items, error } = await runNode(
 			{
@@ -53,7 +69,8 @@ async function measure(concurrency: number | undefined) {
 			credentials,
 		);
 		times.push(performance.now() - started);
-		if (error || items.length !== ITEMS) throw new Error(`run failed: ${error?.message ?? items.length}`);
+		if (error || items.length !== ITEMS)
+			throw new Error(`run failed: ${error?.message ?? items.length}`);
 		tokens = (await stats()).tokenRequests;
 	}
 	return { wall: median(times), tokens };
@@ -65,11 +82,15 @@ const rowsOut = [
 	['concurrency 1', one],
 	['default (5)', byDefault],
 ] as const;
-console.log(`${ITEMS} eligibility checks, sandbox answering in ${LATENCY_MS} ms, median of ${RUNS} runs`);
+console.log(
+	`${ITEMS} eligibility checks, sandbox answering in ${LATENCY_MS} ms, median of ${RUNS} runs`,
+);
 console.log('| setting | wall time | items/s | token requests |');
 console.log('|---|---|---|---|');
 for (const [label, r] of rowsOut) {
-	console.log(`| ${label} | ${(r.wall / 1000).toFixed(2)} s | ${Math.round((ITEMS * 1000) / r.wall)} | ${r.tokens} |`);
+	console.log(
+		`| ${label} | ${(r.wall / 1000).toFixed(2)} s | ${Math.round((ITEMS * 1000) / r.wall)} | ${r.tokens} |`,
+	);
 }
 console.log(`default vs concurrency 1: ${(one.wall / byDefault.wall).toFixed(2)}× faster`);
 child.kill();

@@ -17,7 +17,8 @@ export class OrangeCloudStoreApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/cloudStore.svg', dark: 'file:../icons/cloudStore.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-orange/n8n-nodes-orange#orange-cloud-store-api-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-orange/n8n-nodes-orange#orange-cloud-store-api-credential';
 
 	properties: INodeProperties[] = [
 		{

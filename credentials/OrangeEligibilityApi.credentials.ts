@@ -15,9 +15,13 @@ export class OrangeEligibilityApi implements ICredentialType {
 
 	displayName = 'Orange Eligibility API';
 
-	icon: Icon = { light: 'file:../icons/eligibility.svg', dark: 'file:../icons/eligibility.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/eligibility.svg',
+		dark: 'file:../icons/eligibility.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-orange/n8n-nodes-orange#orange-eligibility-api-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-orange/n8n-nodes-orange#orange-eligibility-api-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -50,7 +54,8 @@ export class OrangeEligibilityApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Your login to the Orange Wholesale France Espace Opérateur, as given when subscribing',
+			description:
+				'Your login to the Orange Wholesale France Espace Opérateur, as given when subscribing',
 		},
 		{
 			displayName: 'SIREN',
@@ -67,7 +72,8 @@ export class OrangeEligibilityApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The contract number of the "Eligibilité Opérateur" order form (Conditions Générales e-services)',
+			description:
+				'The contract number of the "Eligibilité Opérateur" order form (Conditions Générales e-services)',
 		},
 		{
 			displayName: 'Base URL',
@@ -111,18 +117,25 @@ export class OrangeEligibilityApi implements ICredentialType {
 				nd: '0100000000',
 			},
 		},
-		rules: [40, 41, 42].map((code) => ({
-			type: 'responseSuccessBody' as const,
-			properties: { key: 'code', value: code, message: 'Orange refused the credentials: check the Client ID and Client Secret' },
-		})).concat(
-			[50, 51, 52].map((code) => ({
+		rules: [40, 41, 42]
+			.map((code) => ({
 				type: 'responseSuccessBody' as const,
 				properties: {
 					key: 'code',
 					value: code,
-					message: 'Orange refused the requester: check the Espace Opérateur login, the SIREN and the contract number',
+					message: 'Orange refused the credentials: check the Client ID and Client Secret',
 				},
-			})),
-		),
+			}))
+			.concat(
+				[50, 51, 52].map((code) => ({
+					type: 'responseSuccessBody' as const,
+					properties: {
+						key: 'code',
+						value: code,
+						message:
+							'Orange refused the requester: check the Espace Opérateur login, the SIREN and the contract number',
+					},
+				})),
+			),
 	};
 }

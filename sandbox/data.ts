@@ -61,7 +61,13 @@ export const SEED_CONTRACTS: Contract[] = [
 		offer: { id: 'FE', name: 'Flexible Engine' },
 		platformId: 'FE-EU-WEST-0',
 		customer,
-		contact: { lastName: 'Martin', firstName: 'Claire', name: 'Claire Martin', email: 'claire.martin@exemple.fr', title: 'Mme' },
+		contact: {
+			lastName: 'Martin',
+			firstName: 'Claire',
+			name: 'Claire Martin',
+			email: 'claire.martin@exemple.fr',
+			title: 'Mme',
+		},
 		createdAt: '2023-03-14T09:12:00.000Z',
 		updatedAt: '2025-11-02T16:40:00.000Z',
 	},
@@ -72,7 +78,13 @@ export const SEED_CONTRACTS: Contract[] = [
 		offer: { id: 'CAV', name: 'Cloud Avenue' },
 		platformId: 'CAV-FR-1',
 		customer,
-		contact: { lastName: 'Bernard', firstName: 'Hugo', name: 'Hugo Bernard', email: 'hugo.bernard@exemple.fr', title: 'M' },
+		contact: {
+			lastName: 'Bernard',
+			firstName: 'Hugo',
+			name: 'Hugo Bernard',
+			email: 'hugo.bernard@exemple.fr',
+			title: 'M',
+		},
 		createdAt: '2024-01-08T10:00:00.000Z',
 		updatedAt: '2025-06-18T08:05:00.000Z',
 	},
@@ -83,7 +95,13 @@ export const SEED_CONTRACTS: Contract[] = [
 		offer: { id: 'FE', name: 'Flexible Engine' },
 		platformId: 'FE-EU-WEST-0',
 		customer,
-		contact: { lastName: 'Petit', firstName: 'Nora', name: 'Nora Petit', email: 'nora.petit@exemple.fr', title: 'Mme' },
+		contact: {
+			lastName: 'Petit',
+			firstName: 'Nora',
+			name: 'Nora Petit',
+			email: 'nora.petit@exemple.fr',
+			title: 'Mme',
+		},
 		createdAt: '2024-09-30T14:30:00.000Z',
 		updatedAt: '2025-10-01T07:00:00.000Z',
 	},
@@ -94,7 +112,13 @@ export const SEED_CONTRACTS: Contract[] = [
 		offer: { id: 'HONEY', name: 'Honey Backup as a Service' },
 		platformId: 'HNY-1',
 		customer,
-		contact: { lastName: 'Doe', firstName: 'John', name: 'John Doe', email: 'john.doe@exemple.fr', title: 'M' },
+		contact: {
+			lastName: 'Doe',
+			firstName: 'John',
+			name: 'John Doe',
+			email: 'john.doe@exemple.fr',
+			title: 'M',
+		},
 		createdAt: '2025-02-01T09:00:00.000Z',
 		updatedAt: '2025-02-01T09:00:00.000Z',
 	},
@@ -128,8 +152,15 @@ export function extensionOf(documentType: string): string {
 	return EXTENSION[documentType] ?? 'csv';
 }
 
-export function documentId(contractId: string, period: string, documentType: string, n = 0): string {
-	const hex = createHash('sha1').update(`${contractId}/${period}/${documentType}/${n}`).digest('hex');
+export function documentId(
+	contractId: string,
+	period: string,
+	documentType: string,
+	n = 0,
+): string {
+	const hex = createHash('sha1')
+		.update(`${contractId}/${period}/${documentType}/${n}`)
+		.digest('hex');
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -152,8 +183,14 @@ export function makeDocument(
 	createdAt: string,
 	n = 0,
 ): SandboxDocument {
-	const seed = parseInt(createHash('sha1').update(`${contract.id}${period}${documentType}`).digest('hex').slice(0, 6), 16);
-	const amount = documentType.endsWith('Reports') || documentType === 'reports' ? 0 : Math.round(seed % 900000) / 100 + 150;
+	const seed = parseInt(
+		createHash('sha1').update(`${contract.id}${period}${documentType}`).digest('hex').slice(0, 6),
+		16,
+	);
+	const amount =
+		documentType.endsWith('Reports') || documentType === 'reports'
+			? 0
+			: Math.round(seed % 900000) / 100 + 150;
 	const ext = extensionOf(documentType);
 	return {
 		id: documentId(contract.id, period, documentType, n),

@@ -33,12 +33,18 @@ export async function invoicePdf(doc: DocumentFacts): Promise<Uint8Array> {
 		`Montant HT: ${doc.amount.toFixed(2).replace('.', ',')} ${doc.currency}`,
 		'(sandbox document - not a real invoice)',
 	];
-	lines.forEach((line, index) => page.drawText(line, { x: 50, y: 780 - index * 24, size: 14, font }));
+	lines.forEach((line, index) =>
+		page.drawText(line, { x: 50, y: 780 - index * 24, size: 14, font }),
+	);
 	return await pdf.save({ useObjectStreams: false });
 }
 
 function escapeXml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 }
 
 function cell(column: number, row: number, value: string | number): string {
@@ -52,12 +58,36 @@ function cell(column: number, row: number, value: string | number): string {
 export function billingReportXlsx(doc: DocumentFacts): Uint8Array {
 	const rows: (string | number)[][] = [
 		['Contract', 'Period', 'Service', 'Quantity', 'Amount', 'Currency'],
-		[doc.contractId, doc.period, 'Elastic Cloud Server', 720, Number((doc.amount * 0.6).toFixed(2)), doc.currency],
-		[doc.contractId, doc.period, 'Object Storage', 1024, Number((doc.amount * 0.3).toFixed(2)), doc.currency],
-		[doc.contractId, doc.period, 'Elastic IP', 2, Number((doc.amount * 0.1).toFixed(2)), doc.currency],
+		[
+			doc.contractId,
+			doc.period,
+			'Elastic Cloud Server',
+			720,
+			Number((doc.amount * 0.6).toFixed(2)),
+			doc.currency,
+		],
+		[
+			doc.contractId,
+			doc.period,
+			'Object Storage',
+			1024,
+			Number((doc.amount * 0.3).toFixed(2)),
+			doc.currency,
+		],
+		[
+			doc.contractId,
+			doc.period,
+			'Elastic IP',
+			2,
+			Number((doc.amount * 0.1).toFixed(2)),
+			doc.currency,
+		],
 	];
 	const sheetRows = rows
-		.map((row, r) => `<row r="${r + 1}">${row.map((value, c) => cell(c, r + 1, value)).join('')}</row>`)
+		.map(
+			(row, r) =>
+				`<row r="${r + 1}">${row.map((value, c) => cell(c, r + 1, value)).join('')}</row>`,
+		)
 		.join('');
 	const files: Record<string, Uint8Array> = {
 		'[Content_Types].xml': strToU8(

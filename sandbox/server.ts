@@ -118,7 +118,10 @@ export class OrangeSandbox {
 			totalCountHeader: options.totalCountHeader ?? false,
 		};
 		this.latencyMs = options.latencyMs ?? 0;
-		this.app = Fastify({ logger: options.log ?? false, routerOptions: { ignoreTrailingSlash: true } });
+		this.app = Fastify({
+			logger: options.log ?? false,
+			routerOptions: { ignoreTrailingSlash: true },
+		});
 		this.storage = Fastify({ logger: false });
 		this.resetData();
 		this.routes();
@@ -166,10 +169,20 @@ export class OrangeSandbox {
 	}
 
 	/** Adds a document to a contract, as Orange does when a new invoice is issued. */
-	addDocument(contractId: string, period: string, documentType: string, createdAt = new Date().toISOString()): SandboxDocument {
+	addDocument(
+		contractId: string,
+		period: string,
+		documentType: string,
+		createdAt = new Date().toISOString(),
+	): SandboxDocument {
 		const contract = this.contracts.find((c) => c.id === contractId);
 		if (!contract) throw new Error(`No contract ${contractId}`);
-		const n = this.documents.filter((d) => d.contractId === contractId && d.period.startsWith(period) && d.documentType === documentType).length;
+		const n = this.documents.filter(
+			(d) =>
+				d.contractId === contractId &&
+				d.period.startsWith(period) &&
+				d.documentType === documentType,
+		).length;
 		const document = makeDocument(contract, period, documentType, createdAt, n);
 		this.documents.push(document);
 		return document;
@@ -180,7 +193,11 @@ export class OrangeSandbox {
 		let bytes = this.files.get(document.id);
 		if (!bytes) {
 			const contract = this.contracts.find((c) => c.id === document.contractId);
-			const facts = { ...document, period: document.period.slice(0, 6), contractName: contract?.name ?? '' };
+			const facts = {
+				...document,
+				period: document.period.slice(0, 6),
+				contractName: contract?.name ?? '',
+			};
 			const ext = extensionOf(document.documentType);
 			if (ext === 'pdf') bytes = await invoicePdf(facts);
 			else if (ext === 'xlsx') bytes = billingReportXlsx(facts);
@@ -196,7 +213,9 @@ export class OrangeSandbox {
 
 	// ---------------------------------------------------------------- gateway
 
-	private matchFault(request: FastifyRequest): (FaultRule & { fired: number; seen: number }) | undefined {
+	private matchFault(
+		request: FastifyRequest,
+	): (FaultRule & { fired: number; seen: number }) | undefined {
 		const path = request.url.split('?')[0];
 		for (const rule of this.faults) {
 			if (rule.method && rule.method.toUpperCase() !== request.method) continue;
@@ -231,7 +250,13 @@ export class OrangeSandbox {
 				record.status = status;
 				await reply
 					.code(status)
-					.send(orangeError(53, 'Too many requests', 'The application has made too many calls and has exceeded the rate limit for this service.'));
+					.send(
+						orangeError(
+							53,
+							'Too many requests',
+							'The application has made too many calls and has exceeded the rate limit for this service.',
+						),
+					);
 				return true;
 			}
 			case 'status': {
@@ -240,7 +265,14 @@ export class OrangeSandbox {
 				record.status = status;
 				await reply
 					.code(status)
-					.send(rule.body ?? orangeError(status >= 500 ? 1 : 20, status >= 500 ? 'Internal error' : 'Bad request', `Injected fault ${status}`));
+					.send(
+						rule.body ??
+							orangeError(
+								status >= 500 ? 1 : 20,
+								status >= 500 ? 'Internal error' : 'Bad request',
+								`Injected fault ${status}`,
+							),
+					);
 				return true;
 			}
 			case 'html':
@@ -248,13 +280,18 @@ export class OrangeSandbox {
 				await reply
 					.code(rule.status ?? 502)
 					.type('text/html')
-					.send('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>');
+					.send(
+						'<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+					);
 				return true;
 			case 'truncate': {
 				reply.hijack();
 				const raw = reply.raw;
 				const body = '{"id":"OCB0001234","name":"Flexible Eng';
-				raw.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(body.length + 40) });
+				raw.writeHead(200, {
+					'Content-Type': 'application/json',
+					'Content-Length': String(body.length + 40),
+				});
 				raw.write(body);
 				raw.destroy();
 				record.status = 200;
@@ -267,7 +304,13 @@ export class OrangeSandbox {
 			case 'redirect': {
 				const id = request.url.split('/')[5] ?? '';
 				record.status = 302;
-				await reply.code(302).header('Location', `${this.storageUrl}/files/${encodeURIComponent(decodeURIComponent(id))}`).send();
+				await reply
+					.code(302)
+					.header(
+						'Location',
+						`${this.storageUrl}/files/${encodeURIComponent(decodeURIComponent(id))}`,
+					)
+					.send();
 				return true;
 			}
 		}
@@ -278,16 +321,40 @@ export class OrangeSandbox {
 		const header = request.headers.authorization ?? '';
 		const match = /^Bearer\s+(\S+)$/i.exec(header);
 		if (!match) {
-			void reply.code(401).send(orangeError(40, 'Missing credentials', 'The requested service needs credentials, but none were provided.'));
+			void reply
+				.code(401)
+				.send(
+					orangeError(
+						40,
+						'Missing credentials',
+						'The requested service needs credentials, but none were provided.',
+					),
+				);
 			return false;
 		}
 		const info = this.tokens.get(match[1]);
 		if (!info) {
-			void reply.code(401).send(orangeError(41, 'Invalid credentials', 'The requested service needs credentials, and the ones provided were invalid.'));
+			void reply
+				.code(401)
+				.send(
+					orangeError(
+						41,
+						'Invalid credentials',
+						'The requested service needs credentials, and the ones provided were invalid.',
+					),
+				);
 			return false;
 		}
 		if (info.expiresAt <= Date.now()) {
-			void reply.code(401).send(orangeError(42, 'Expired credentials', 'The requested service needs credentials, and the ones provided were out-of-date.'));
+			void reply
+				.code(401)
+				.send(
+					orangeError(
+						42,
+						'Expired credentials',
+						'The requested service needs credentials, and the ones provided were out-of-date.',
+					),
+				);
 			return false;
 		}
 		return true;
@@ -304,12 +371,16 @@ export class OrangeSandbox {
 		const visible = this.visibleContracts(request) ?? [];
 		const id = request.headers['x-eccs-contract-id'];
 		if (typeof id !== 'string' || id === '') {
-			void reply.code(400).send(orangeError(25, 'Missing header', 'The X-ECCS-Contract-Id header is required.'));
+			void reply
+				.code(400)
+				.send(orangeError(25, 'Missing header', 'The X-ECCS-Contract-Id header is required.'));
 			return undefined;
 		}
 		const contract = visible.find((c) => c.id === id);
 		if (!contract) {
-			void reply.code(404).send(orangeError(60, 'Resource not found', `Contract ${id} not found in your perimeter.`));
+			void reply
+				.code(404)
+				.send(orangeError(60, 'Resource not found', `Contract ${id} not found in your perimeter.`));
 			return undefined;
 		}
 		return contract;
@@ -328,17 +399,35 @@ export class OrangeSandbox {
 	private routes(): void {
 		const app = this.app;
 
-		app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-			done(null, Object.fromEntries(new URLSearchParams(body as string)));
-		});
+		app.addContentTypeParser(
+			'application/x-www-form-urlencoded',
+			{ parseAs: 'string' },
+			(_req, body, done) => {
+				done(null, Object.fromEntries(new URLSearchParams(body as string)));
+			},
+		);
 
 		app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
 			const status = error.statusCode ?? 500;
-			void reply.code(status).send(status === 400 ? orangeError(22, 'Invalid body', error.message) : orangeError(1, 'Internal error', error.message));
+			void reply
+				.code(status)
+				.send(
+					status === 400
+						? orangeError(22, 'Invalid body', error.message)
+						: orangeError(1, 'Internal error', error.message),
+				);
 		});
 
 		app.setNotFoundHandler((request, reply) => {
-			void reply.code(404).send(orangeError(60, 'Resource not found', `No resource at ${request.method} ${request.url.split('?')[0]}`));
+			void reply
+				.code(404)
+				.send(
+					orangeError(
+						60,
+						'Resource not found',
+						`No resource at ${request.method} ${request.url.split('?')[0]}`,
+					),
+				);
 		});
 
 		app.addHook('preHandler', async (request, reply) => {
@@ -358,7 +447,10 @@ export class OrangeSandbox {
 			reply.header('X-OAPI-Request-Id', `sbx-${randomBytes(6).toString('hex')}`);
 			if (path.startsWith('/eligibilite-operateur')) {
 				this.eligibilityInFlight++;
-				this.eligibilityMaxInFlight = Math.max(this.eligibilityMaxInFlight, this.eligibilityInFlight);
+				this.eligibilityMaxInFlight = Math.max(
+					this.eligibilityMaxInFlight,
+					this.eligibilityInFlight,
+				);
 				reply.raw.on('close', () => this.eligibilityInFlight--);
 			}
 			const rule = this.matchFault(request);
@@ -367,14 +459,22 @@ export class OrangeSandbox {
 			if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 			const accept = request.headers.accept ?? '';
 			if (!/application\/json|\*\/\*/.test(accept)) {
-				return reply.code(406).send(orangeError(62, 'Not Acceptable', 'The Accept header must allow application/json.'));
+				return reply
+					.code(406)
+					.send(
+						orangeError(62, 'Not Acceptable', 'The Accept header must allow application/json.'),
+					);
 			}
 			if (!this.checkBearer(request, reply)) return reply;
 			if (path.startsWith(API) && !this.visibleContracts(request)) {
 				const key = request.headers['x-api-key'];
 				return key
-					? reply.code(403).send(orangeError(50, 'Access denied', 'The X-API-Key is not valid for this API.'))
-					: reply.code(401).send(orangeError(40, 'Missing credentials', 'The X-API-Key header is required.'));
+					? reply
+							.code(403)
+							.send(orangeError(50, 'Access denied', 'The X-API-Key is not valid for this API.'))
+					: reply
+							.code(401)
+							.send(orangeError(40, 'Missing credentials', 'The X-API-Key header is required.'));
 			}
 			return undefined;
 		});
@@ -382,19 +482,46 @@ export class OrangeSandbox {
 		app.post('/oauth/v3/token', async (request, reply) => {
 			this.tokenRequests++;
 			const basic = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-			const [clientId, clientSecret] = basic ? Buffer.from(basic[1], 'base64').toString('utf8').split(':') : [];
-			const client = this.options.clients.find((c) => c.clientId === clientId && c.clientSecret === clientSecret);
+			const [clientId, clientSecret] = basic
+				? Buffer.from(basic[1], 'base64').toString('utf8').split(':')
+				: [];
+			const client = this.options.clients.find(
+				(c) => c.clientId === clientId && c.clientSecret === clientSecret,
+			);
 			if (!client) {
-				return reply.code(401).send({ error: 'invalid_client', error_description: 'The requested service needs credentials, and the ones provided were invalid.' });
+				return reply
+					.code(401)
+					.send({
+						error: 'invalid_client',
+						error_description:
+							'The requested service needs credentials, and the ones provided were invalid.',
+					});
 			}
 			const body = (request.body ?? {}) as Record<string, string>;
-			if (!String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') || body.grant_type !== 'client_credentials') {
-				return reply.code(400).send({ error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials' });
+			if (
+				!String(request.headers['content-type'] ?? '').startsWith(
+					'application/x-www-form-urlencoded',
+				) ||
+				body.grant_type !== 'client_credentials'
+			) {
+				return reply
+					.code(400)
+					.send({
+						error: 'unsupported_grant_type',
+						error_description: 'grant_type must be client_credentials',
+					});
 			}
 			const token = randomBytes(18).toString('base64url');
-			this.tokens.set(token, { clientId: client.clientId, expiresAt: Date.now() + this.options.tokenTtlSeconds * 1000 });
+			this.tokens.set(token, {
+				clientId: client.clientId,
+				expiresAt: Date.now() + this.options.tokenTtlSeconds * 1000,
+			});
 			// Orange sends expires_in as a string on some gateways: the package must accept both.
-			return { token_type: 'Bearer', access_token: token, expires_in: String(this.options.tokenTtlSeconds) };
+			return {
+				token_type: 'Bearer',
+				access_token: token,
+				expires_in: String(this.options.tokenTtlSeconds),
+			};
 		});
 
 		app.get(`${API}/contracts`, async (request, reply) => {
@@ -415,11 +542,27 @@ export class OrangeSandbox {
 
 		app.post(`${API}/contract`, async (request, reply) => {
 			const body = (request.body ?? {}) as Record<string, unknown>;
-			const required = ['billingAccountId', 'offerCode', 'contractName', 'supportLevel', 'referentCivility', 'referentName', 'referentFirstName', 'referentMail'];
-			const missing = required.filter((field) => typeof body[field] !== 'string' || body[field] === '');
-			if (missing.length) return reply.code(400).send(orangeError(23, 'Missing body field', `Missing field(s): ${missing.join(', ')}`));
+			const required = [
+				'billingAccountId',
+				'offerCode',
+				'contractName',
+				'supportLevel',
+				'referentCivility',
+				'referentName',
+				'referentFirstName',
+				'referentMail',
+			];
+			const missing = required.filter(
+				(field) => typeof body[field] !== 'string' || body[field] === '',
+			);
+			if (missing.length)
+				return reply
+					.code(400)
+					.send(orangeError(23, 'Missing body field', `Missing field(s): ${missing.join(', ')}`));
 			if (!['M', 'Mme'].includes(body.referentCivility as string)) {
-				return reply.code(400).send(orangeError(24, 'Invalid body field', 'referentCivility must be M or Mme'));
+				return reply
+					.code(400)
+					.send(orangeError(24, 'Invalid body field', 'referentCivility must be M or Mme'));
 			}
 			const id = `OCB000${++this.contractCounter}`;
 			const now = new Date().toISOString();
@@ -450,12 +593,20 @@ export class OrangeSandbox {
 			if (!contract) return reply;
 			const { documentType } = request.query as Record<string, string | undefined>;
 			// Observed behaviour: no filter lists all; 'all' or an unknown type answers documents: null.
-			if (documentType !== undefined && documentType !== '' && !DOCUMENT_TYPES.includes(documentType)) {
+			if (
+				documentType !== undefined &&
+				documentType !== '' &&
+				!DOCUMENT_TYPES.includes(documentType)
+			) {
 				return { documents: null };
 			}
 			const list = this.documents
-				.filter((d) => d.contractId === contract.id && (!documentType || d.documentType === documentType))
-				.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1))
+				.filter(
+					(d) => d.contractId === contract.id && (!documentType || d.documentType === documentType),
+				)
+				.sort((a, b) =>
+					a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1,
+				)
 				.map(({ contractId: _c, sizeBytes: _s, ...shown }) => shown);
 			return this.page(request, reply, list);
 		});
@@ -465,23 +616,56 @@ export class OrangeSandbox {
 			if (!contract) return reply;
 			const { id } = request.params as { id: string };
 			const document = this.documents.find((d) => d.id === id && d.contractId === contract.id);
-			if (!document) return reply.code(404).send(orangeError(60, 'Resource not found', `Document ${id} not found for contract ${contract.id}.`));
+			if (!document)
+				return reply
+					.code(404)
+					.send(
+						orangeError(
+							60,
+							'Resource not found',
+							`Document ${id} not found for contract ${contract.id}.`,
+						),
+					);
 			return this.sendFile(reply, document);
 		});
 
 		app.post(`${API}/contract/:contractId/user`, async (request, reply) => {
 			const { contractId } = request.params as { contractId: string };
 			const contract = (this.visibleContracts(request) ?? []).find((c) => c.id === contractId);
-			if (!contract) return reply.code(404).send(orangeError(60, 'Resource not found', `Contract ${contractId} not found in your perimeter.`));
+			if (!contract)
+				return reply
+					.code(404)
+					.send(
+						orangeError(
+							60,
+							'Resource not found',
+							`Contract ${contractId} not found in your perimeter.`,
+						),
+					);
 			const body = (request.body ?? {}) as Record<string, unknown>;
-			const missing = ['civility', 'lastName', 'firstName', 'email', 'login'].filter((f) => typeof body[f] !== 'string' || body[f] === '');
-			if (missing.length) return reply.code(400).send(orangeError(23, 'Missing body field', `Missing field(s): ${missing.join(', ')}`));
+			const missing = ['civility', 'lastName', 'firstName', 'email', 'login'].filter(
+				(f) => typeof body[f] !== 'string' || body[f] === '',
+			);
+			if (missing.length)
+				return reply
+					.code(400)
+					.send(orangeError(23, 'Missing body field', `Missing field(s): ${missing.join(', ')}`));
 			const roles = (body.roles as { contracts?: unknown } | undefined)?.contracts;
-			if (!Array.isArray(roles) || roles.length === 0 || roles.some((r) => r !== 'visitor' && r !== 'manager')) {
-				return reply.code(400).send(orangeError(24, 'Invalid body field', 'roles.contracts must list visitor or manager'));
+			if (
+				!Array.isArray(roles) ||
+				roles.length === 0 ||
+				roles.some((r) => r !== 'visitor' && r !== 'manager')
+			) {
+				return reply
+					.code(400)
+					.send(
+						orangeError(24, 'Invalid body field', 'roles.contracts must list visitor or manager'),
+					);
 			}
 			if (!/^[A-Za-z0-9._-]{8,64}$/.test(body.login as string)) {
-				return reply.code(400).send(orangeError(24, 'Invalid body field', 'login must be 8 to 64 characters'));
+				return reply
+					.code(400)
+					.send(orangeError(24, 'Invalid body field', 'login must be 8 to 64 characters'));
 			}
 			this.addedUsers.push({ contractId, ...body });
 			return reply.code(201).send(body);
@@ -491,36 +675,91 @@ export class OrangeSandbox {
 			const body = (request.body ?? {}) as Record<string, unknown>;
 			const requester = (body.requester ?? {}) as Record<string, unknown>;
 			if (!requester.login || !requester.siren || !requester.contractNumber) {
-				return reply.code(400).send(orangeError(23, 'Missing body field', 'requester.login, requester.siren and requester.contractNumber are required'));
+				return reply
+					.code(400)
+					.send(
+						orangeError(
+							23,
+							'Missing body field',
+							'requester.login, requester.siren and requester.contractNumber are required',
+						),
+					);
 			}
-			if (requester.login !== SANDBOX_REQUESTER.login || requester.siren !== SANDBOX_REQUESTER.siren || requester.contractNumber !== SANDBOX_REQUESTER.contractNumber) {
-				return reply.code(403).send(orangeError(50, 'Access denied', 'The requester is not subscribed to the Eligibilité Opérateur service.'));
+			if (
+				requester.login !== SANDBOX_REQUESTER.login ||
+				requester.siren !== SANDBOX_REQUESTER.siren ||
+				requester.contractNumber !== SANDBOX_REQUESTER.contractNumber
+			) {
+				return reply
+					.code(403)
+					.send(
+						orangeError(
+							50,
+							'Access denied',
+							'The requester is not subscribed to the Eligibilité Opérateur service.',
+						),
+					);
 			}
 			const offers = body.offers;
-			if (!Array.isArray(offers) || offers.length === 0 || offers.some((o) => !OFFER_CODES.includes(o as never))) {
-				return reply.code(400).send(orangeError(24, 'Invalid body field', `offers must list ${OFFER_CODES.join(', ')}`));
+			if (
+				!Array.isArray(offers) ||
+				offers.length === 0 ||
+				offers.some((o) => !OFFER_CODES.includes(o as never))
+			) {
+				return reply
+					.code(400)
+					.send(
+						orangeError(24, 'Invalid body field', `offers must list ${OFFER_CODES.join(', ')}`),
+					);
 			}
 			const hasNd = typeof body.nd === 'string';
 			const address = body.address as Record<string, string> | undefined;
 			if (hasNd === Boolean(address)) {
-				return reply.code(400).send(orangeError(24, 'Invalid body field', 'Give either nd or address'));
+				return reply
+					.code(400)
+					.send(orangeError(24, 'Invalid body field', 'Give either nd or address'));
 			}
 			if (hasNd && !/^0[1-9]\d{8}$/.test(body.nd as string)) {
-				return reply.code(400).send(orangeError(24, 'Invalid body field', 'nd must be 10 digits starting with 0'));
+				return reply
+					.code(400)
+					.send(orangeError(24, 'Invalid body field', 'nd must be 10 digits starting with 0'));
 			}
-			if (address && !address.buildingCode && !(address.inseeCode && address.rivoliCode && address.streetNumber)) {
-				return reply.code(400).send(orangeError(23, 'Missing body field', 'address needs buildingCode, or inseeCode, rivoliCode and streetNumber'));
+			if (
+				address &&
+				!address.buildingCode &&
+				!(address.inseeCode && address.rivoliCode && address.streetNumber)
+			) {
+				return reply
+					.code(400)
+					.send(
+						orangeError(
+							23,
+							'Missing body field',
+							'address needs buildingCode, or inseeCode, rivoliCode and streetNumber',
+						),
+					);
 			}
 			const place = hasNd ? findByNd(body.nd as string) : findByAddress(address!);
 			if (!place) {
 				return reply
 					.code(404)
-					.send(orangeError(60, 'Resource not found', hasNd ? `ND ${body.nd as string} not found` : 'Address not found in the Orange address repository'));
+					.send(
+						orangeError(
+							60,
+							'Resource not found',
+							hasNd
+								? `ND ${body.nd as string} not found`
+								: 'Address not found in the Orange address repository',
+						),
+					);
 			}
 			this.eligibilityChecks++;
 			return {
 				address: place.address,
-				results: (offers as string[]).map((offer) => ({ offer, ...place.results[offer as (typeof OFFER_CODES)[number]] })),
+				results: (offers as string[]).map((offer) => ({
+					offer,
+					...place.results[offer as (typeof OFFER_CODES)[number]],
+				})),
 			};
 		});
 
@@ -547,7 +786,12 @@ export class OrangeSandbox {
 		});
 
 		this.storage.addHook('onRequest', async (request) => {
-			this.storageRequests.push({ method: request.method, url: request.url, path: request.url.split('?')[0], headers: { ...request.headers } });
+			this.storageRequests.push({
+				method: request.method,
+				url: request.url,
+				path: request.url.split('?')[0],
+				headers: { ...request.headers },
+			});
 		});
 		this.storage.get('/files/:id', async (request, reply) => {
 			const { id } = request.params as { id: string };

@@ -34,23 +34,44 @@ credentials.store.set('orangeEligibilitySandbox', {
 	clientSecret: real ? process.env.ORANGE_CLIENT_SECRET! : SANDBOX_CLIENT.clientSecret,
 	login: real ? (process.env.ORANGE_LOGIN ?? '') : SANDBOX_REQUESTER.login,
 	siren: real ? (process.env.ORANGE_SIREN ?? '') : SANDBOX_REQUESTER.siren,
-	contractNumber: real ? (process.env.ORANGE_CONTRACT_NUMBER ?? '') : SANDBOX_REQUESTER.contractNumber,
+	contractNumber: real
+		? (process.env.ORANGE_CONTRACT_NUMBER ?? '')
+		: SANDBOX_REQUESTER.contractNumber,
 	baseUrl,
 	accessToken: '',
 });
 
-const SHOWN = ['id', 'name', 'filename', 'fileName', 'documentType', 'period', 'mimeType', 'fileSize', 'login', 'nd', 'eligible', 'error'];
+const SHOWN = [
+	'id',
+	'name',
+	'filename',
+	'fileName',
+	'documentType',
+	'period',
+	'mimeType',
+	'fileSize',
+	'login',
+	'nd',
+	'eligible',
+	'error',
+];
 const line = (json: Record<string, unknown>) =>
 	SHOWN.filter((key) => json[key] !== undefined && json[key] !== '')
-		.map((key) => `${key}=${typeof json[key] === 'object' ? JSON.stringify(json[key]) : String(json[key])}`)
+		.map(
+			(key) =>
+				`${key}=${typeof json[key] === 'object' ? JSON.stringify(json[key]) : String(json[key])}`,
+		)
 		.join('  ');
 
 const folder = new URL('../examples/', import.meta.url);
 let failures = 0;
 console.log(`Orange ${real ? `API at ${baseUrl}` : `sandbox at ${baseUrl}`}\n`);
-for (const file of readdirSync(folder).filter((f) => f.endsWith('.workflow.json')).sort()) {
+for (const file of readdirSync(folder)
+	.filter((f) => f.endsWith('.workflow.json'))
+	.sort()) {
 	let text = readFileSync(new URL(file, folder), 'utf8');
-	if (real && process.env.ORANGE_CONTRACT_ID) text = text.replaceAll('OCB0001234', process.env.ORANGE_CONTRACT_ID);
+	if (real && process.env.ORANGE_CONTRACT_ID)
+		text = text.replaceAll('OCB0001234', process.env.ORANGE_CONTRACT_ID);
 	const workflow = JSON.parse(text);
 	const writes = /"operation":\s*"(create|add)"/.test(text);
 	console.log(`■ ${workflow.name}  (${file})`);
@@ -65,8 +86,13 @@ for (const file of readdirSync(folder).filter((f) => f.endsWith('.workflow.json'
 		if (!items || node.type === 'n8n-nodes-base.manualTrigger') continue;
 		console.log(`  ${node.name}: ${items.length} item(s)`);
 		for (const item of items.slice(0, 6)) {
-			const offers = Object.entries((item.json.offers as Record<string, Record<string, unknown>>) ?? {})
-				.map(([offer, o]) => `${offer}: ${String(o.statusLabel)}${o.nroCode ? ` (${String(o.nroCode)}, ${String(o.pmCode)})` : ''}${o.blom ? ` (${String(o.blom)})` : ''}`)
+			const offers = Object.entries(
+				(item.json.offers as Record<string, Record<string, unknown>>) ?? {},
+			)
+				.map(
+					([offer, o]) =>
+						`${offer}: ${String(o.statusLabel)}${o.nroCode ? ` (${String(o.nroCode)}, ${String(o.pmCode)})` : ''}${o.blom ? ` (${String(o.blom)})` : ''}`,
+				)
 				.join('; ');
 			const label = (item.json.address as Record<string, unknown> | undefined)?.label;
 			const binary = Object.entries(item.binary ?? {})
@@ -80,12 +106,16 @@ for (const file of readdirSync(folder).filter((f) => f.endsWith('.workflow.json'
 	}
 	if (error) {
 		failures++;
-		console.log(`  ✗ ${error.message}${error.description ? `\n    ${String(error.description).split('\n')[0]}` : ''}`);
+		console.log(
+			`  ✗ ${error.message}${error.description ? `\n    ${String(error.description).split('\n')[0]}` : ''}`,
+		);
 	}
 	console.log(`  ${error ? 'failed' : 'done'} in ${Date.now() - started} ms\n`);
 }
 if (sandbox) {
-	console.log(`Sandbox: ${sandbox.tokenRequests} token request(s) (one per credential), ${sandbox.requests.length - sandbox.tokenRequests} API call(s).`);
+	console.log(
+		`Sandbox: ${sandbox.tokenRequests} token request(s) (one per credential), ${sandbox.requests.length - sandbox.tokenRequests} API call(s).`,
+	);
 	await sandbox.stop();
 }
 process.exit(failures ? 1 : 0);

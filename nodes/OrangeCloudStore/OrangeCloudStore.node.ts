@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as contract from './actions/contract/Contract.resource';
@@ -11,7 +16,10 @@ export class OrangeCloudStore implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Orange Cloud Store',
 		name: 'orangeCloudStore',
-		icon: { light: 'file:../../icons/cloudStore.svg', dark: 'file:../../icons/cloudStore.dark.svg' },
+		icon: {
+			light: 'file:../../icons/cloudStore.svg',
+			dark: 'file:../../icons/cloudStore.dark.svg',
+		},
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

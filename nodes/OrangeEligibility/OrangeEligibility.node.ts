@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as eligibility from './actions/eligibility/Eligibility.resource';
@@ -8,7 +13,10 @@ export class OrangeEligibility implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Orange Eligibility',
 		name: 'orangeEligibility',
-		icon: { light: 'file:../../icons/eligibility.svg', dark: 'file:../../icons/eligibility.dark.svg' },
+		icon: {
+			light: 'file:../../icons/eligibility.svg',
+			dark: 'file:../../icons/eligibility.dark.svg',
+		},
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

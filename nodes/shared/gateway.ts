@@ -155,7 +155,8 @@ export async function fetchOrangeAccessToken(
 			.join(': ') || `HTTP ${response.statusCode}`;
 	let advice = '';
 	if (response.statusCode === 400 || response.statusCode === 401 || response.statusCode === 403) {
-		advice = ' — check the Client ID and Client Secret of the credential (Orange Developer → My apps)';
+		advice =
+			' — check the Client ID and Client Secret of the credential (Orange Developer → My apps)';
 	} else if (response.statusCode === 429) {
 		advice = ' — Orange allows 50 token requests a minute; try again in a minute';
 	}

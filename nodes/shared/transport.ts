@@ -115,7 +115,10 @@ async function readBodyText(body: unknown): Promise<string | undefined> {
 	if (typeof body === 'string') return body;
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
 	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
-	if (typeof (body as Readable).on === 'function' && typeof (body as Readable).read === 'function') {
+	if (
+		typeof (body as Readable).on === 'function' &&
+		typeof (body as Readable).read === 'function'
+	) {
 		const chunks: Buffer[] = [];
 		let size = 0;
 		try {
@@ -195,7 +198,9 @@ function retryDelay(failure: Failure, attempt: number, idempotent: boolean): num
 	if (isRateLimited(failure)) return retryAfter ?? backoffMs(attempt);
 	if (failure.status === 503 && retryAfter !== undefined) return retryAfter;
 	if (failure.status !== undefined) {
-		return idempotent && [500, 502, 503, 504].includes(failure.status) ? backoffMs(attempt) : undefined;
+		return idempotent && [500, 502, 503, 504].includes(failure.status)
+			? backoffMs(attempt)
+			: undefined;
 	}
 	if (failure.networkCode && NOT_SENT_CODES.has(failure.networkCode)) return backoffMs(attempt);
 	if (failure.networkCode && MAYBE_SENT_CODES.has(failure.networkCode) && idempotent) {
@@ -222,12 +227,16 @@ function toNodeApiError(
 	const itemIndex = request.itemIndex;
 	if (failure.tokenError) {
 		const { message, httpCode, requestId } = failure.tokenError;
-		return new NodeApiError(context.getNode(), { message, httpCode: httpCode ?? null } as JsonObject, {
-			message,
-			description: requestId ? `Orange request ID: ${requestId}` : undefined,
-			httpCode: httpCode !== undefined ? String(httpCode) : undefined,
-			itemIndex,
-		});
+		return new NodeApiError(
+			context.getNode(),
+			{ message, httpCode: httpCode ?? null } as JsonObject,
+			{
+				message,
+				description: requestId ? `Orange request ID: ${requestId}` : undefined,
+				httpCode: httpCode !== undefined ? String(httpCode) : undefined,
+				itemIndex,
+			},
+		);
 	}
 
 	const requestId = headerValue(failure.headers, REQUEST_ID_HEADER);
@@ -389,7 +398,8 @@ async function send(
 			return await pending;
 		} catch (error) {
 			failure = await readFailure(error);
-			if (failure.networkCode === 'ERR_CANCELED') throw new NodeApiError(context.getNode(), error as JsonObject);
+			if (failure.networkCode === 'ERR_CANCELED')
+				throw new NodeApiError(context.getNode(), error as JsonObject);
 		}
 
 		if (failure.status === 401 && !refreshed) {
@@ -493,34 +503,47 @@ export interface PageOptions {
  * Reads a `limit`/`offset` list page by page, until the limit, the total the API announces
  * (`X-Total-Count`), an empty page, or a page shorter than the fullest one seen — an API that caps
  * its pages below the size asked for is still read to the end. A page that repeats the previous
- * one (an API ignoring `offset`) ends the loop too.
+ * one (an API ignoring `offset`) ends the loop too. The caller may stop early.
  */
-export async function orangeApiRequestAllItems(
+export async function* orangeApiPages(
 	this: OrangeContext,
 	api: OrangeApi,
 	request: OrangeRequest,
 	{ limit, pageSize, listKeys }: PageOptions,
-): Promise<IDataObject[]> {
-	const items: IDataObject[] = [];
+): AsyncGenerator<IDataObject[]> {
+	let read = 0;
 	let previousFirst: string | undefined;
 	let fullestPage = 0;
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - items.length);
+		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - read);
 		const { body, headers } = await requestJson<unknown>(this, api, {
 			...request,
-			qs: { ...request.qs, limit: size, offset: items.length },
+			qs: { ...request.qs, limit: size, offset: read },
 		});
 		const pageItems = listFromAnswer(body, listKeys);
 		const first = pageItems.length > 0 ? JSON.stringify(pageItems[0]) : undefined;
-		if (pageItems.length === 0 || (page > 0 && first === previousFirst)) break;
+		if (pageItems.length === 0 || (page > 0 && first === previousFirst)) return;
 		previousFirst = first;
-		items.push(...pageItems);
+		read += pageItems.length;
 		fullestPage = Math.max(fullestPage, pageItems.length);
+		yield limit === undefined ? pageItems : pageItems.slice(0, limit - (read - pageItems.length));
 		const total = Number(headerValue(headers, 'x-total-count'));
-		if (limit !== undefined && items.length >= limit) break;
-		if (Number.isFinite(total) && total > 0 ? items.length >= total : pageItems.length < fullestPage) break;
+		if (limit !== undefined && read >= limit) return;
+		if (Number.isFinite(total) && total > 0 ? read >= total : pageItems.length < fullestPage)
+			return;
 	}
-	return limit === undefined ? items : items.slice(0, limit);
+}
+
+/** Every item of a `limit`/`offset` list (see `orangeApiPages`). */
+export async function orangeApiRequestAllItems(
+	this: OrangeContext,
+	api: OrangeApi,
+	request: OrangeRequest,
+	options: PageOptions,
+): Promise<IDataObject[]> {
+	const items: IDataObject[] = [];
+	for await (const page of orangeApiPages.call(this, api, request, options)) items.push(...page);
+	return items;
 }
 
 export interface DownloadedFile {
@@ -564,7 +587,13 @@ export async function orangeApiDownload(
 	for (let hop = 0; response.statusCode >= 300 && response.statusCode < 400; hop++) {
 		const next = headerValue(response.headers, 'location');
 		if (!next || hop >= MAX_REDIRECTS) {
-			throw toNodeApiError(this, api, request, { ...response, status: response.statusCode, message: 'Redirect' }, true);
+			throw toNodeApiError(
+				this,
+				api,
+				request,
+				{ ...response, status: response.statusCode, message: 'Redirect' },
+				true,
+			);
 		}
 		location = new URL(next, location).toString();
 		if (new URL(location).origin === new URL(baseUrl).origin) {
@@ -584,7 +613,12 @@ export async function orangeApiDownload(
 			this,
 			api,
 			request,
-			{ status: response.statusCode, headers: response.headers, bodyText, message: 'Download failed' },
+			{
+				status: response.statusCode,
+				headers: response.headers,
+				bodyText,
+				message: 'Download failed',
+			},
 			true,
 		);
 	}

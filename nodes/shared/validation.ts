@@ -20,7 +20,7 @@ export function invalidInput(
 
 /** Shows a user's value in an error without flooding it. */
 export function quote(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 	return text.length > 60 ? `"${text.slice(0, 57)}…"` : `"${text}"`;
 }
 
@@ -31,8 +31,14 @@ export function requireText(
 	value: unknown,
 	{ maxLength = 255 }: { maxLength?: number } = {},
 ): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
-	if (text === undefined) throw invalidInput(node, itemIndex, field, `expected text, got ${typeof value}`);
+	const text =
+		typeof value === 'number'
+			? String(value)
+			: typeof value === 'string'
+				? value.trim()
+				: undefined;
+	if (text === undefined)
+		throw invalidInput(node, itemIndex, field, `expected text, got ${typeof value}`);
 	if (text === '') throw invalidInput(node, itemIndex, field, 'it is empty');
 	if (text.length > maxLength) {
 		throw invalidInput(node, itemIndex, field, `it is longer than ${maxLength} characters`);
@@ -57,7 +63,8 @@ export function optionalText(
 	return requireText(node, itemIndex, field, value, options);
 }
 
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+	/^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 export function checkEmail(node: INode, itemIndex: number, field: string, value: unknown): string {
 	const text = requireText(node, itemIndex, field, value, { maxLength: 254 });
@@ -68,7 +75,12 @@ export function checkEmail(node: INode, itemIndex: number, field: string, value:
 }
 
 /** French phone number: 10 digits starting with 0, or +33 / 0033 followed by 9 digits. */
-export function checkPhone(node: INode, itemIndex: number, field: string, value: unknown): string | undefined {
+export function checkPhone(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string | undefined {
 	const text = optionalText(node, itemIndex, field, value, { maxLength: 30 });
 	if (text === undefined) return undefined;
 	const compact = text.replace(/[\s.\-()]/g, '');
@@ -86,24 +98,40 @@ export function checkOption<T extends string>(
 	value: unknown,
 	allowed: readonly T[],
 ): T {
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+		return value as T;
 	throw invalidInput(node, itemIndex, field, `${quote(value)} is not one of ${allowed.join(', ')}`);
 }
 
 /** A `YYYYMM` period such as 202403. */
-export function checkPeriod(node: INode, itemIndex: number, field: string, value: unknown): string | undefined {
+export function checkPeriod(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string | undefined {
 	const text = optionalText(node, itemIndex, field, value, { maxLength: 10 });
 	if (text === undefined) return undefined;
 	const match = /^(\d{4})-?(\d{2})$/.exec(text);
 	const month = match ? Number(match[2]) : 0;
 	if (!match || month < 1 || month > 12 || Number(match[1]) < 2000 || Number(match[1]) > 2100) {
-		throw invalidInput(node, itemIndex, field, `${quote(text)} is not a month as YYYYMM (e.g. 202403)`);
+		throw invalidInput(
+			node,
+			itemIndex,
+			field,
+			`${quote(text)} is not a month as YYYYMM (e.g. 202403)`,
+		);
 	}
 	return `${match[1]}${match[2]}`;
 }
 
 /** An n8n binary property name: what a later node will refer to. */
-export function checkBinaryPropertyName(node: INode, itemIndex: number, field: string, value: unknown): string {
+export function checkBinaryPropertyName(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
 	const text = requireText(node, itemIndex, field, value, { maxLength: 100 });
 	if (!/^[A-Za-z_$][\w$-]*$/.test(text)) {
 		throw invalidInput(

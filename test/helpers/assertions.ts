@@ -20,7 +20,9 @@ export function textOf(value: unknown): string {
 		if (typeof v !== 'object') return String(v);
 		if (seen.has(v)) return '';
 		seen.add(v);
-		const own = Object.getOwnPropertyNames(v).map((key) => `${key}:${walk((v as Record<string, unknown>)[key])}`);
+		const own = Object.getOwnPropertyNames(v).map(
+			(key) => `${key}:${walk((v as Record<string, unknown>)[key])}`,
+		);
 		return own.join('\n');
 	};
 	return walk(value);

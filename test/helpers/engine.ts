@@ -99,11 +99,21 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (!authenticate) return requestOptions;
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		const resolve = (value: string) =>
-			workflow!.expression.getSimpleParameterValue(node!, value, 'internal', { $credentials: credentials }, undefined, '') as string;
+			workflow!.expression.getSimpleParameterValue(
+				node!,
+				value,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			) as string;
 		const options = { ...requestOptions } as IHttpRequestOptions & Record<string, unknown>;
 		for (const [target, values] of Object.entries(authenticate.properties)) {
 			const resolved = Object.fromEntries(
-				Object.entries(values as Record<string, string>).map(([key, value]) => [key, resolve(value)]),
+				Object.entries(values as Record<string, string>).map(([key, value]) => [
+					key,
+					resolve(value),
+				]),
 			);
 			options[target] = { ...((options[target] as object) ?? {}), ...resolved };
 		}
@@ -120,13 +130,18 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const type = credentialTypes[typeName];
 		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
 		if (!type?.preAuthentication || !expirable) return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		) {
 			return undefined;
 		}
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		const id = node.credentials?.[typeName]?.id;
-		if (id) this.store.set(id, { ...this.store.get(id), ...(output as ICredentialDataDecryptedObject) });
+		if (id)
+			this.store.set(id, { ...this.store.get(id), ...(output as ICredentialDataDecryptedObject) });
 		return output as ICredentialDataDecryptedObject;
 	}
 
@@ -135,7 +150,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
-		return (await credentialTypes[typeName].preAuthentication!.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		return (await credentialTypes[typeName].preAuthentication!.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 	}
 
 	async getCredentials(): Promise<ICredentials> {
@@ -151,7 +169,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return { ...data };
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store.set(nodeCredentials.id ?? '', { ...data });
 	}
 
@@ -173,7 +195,11 @@ type WorkflowBase = IWorkflowBase;
 
 let executions = 0;
 
-function additionalDataFor(credentialsHelper: TestCredentialsHelper, workflowData: IWorkflowBase, executionId: string) {
+function additionalDataFor(
+	credentialsHelper: TestCredentialsHelper,
+	workflowData: IWorkflowBase,
+	executionId: string,
+) {
 	const additionalData = {
 		credentialsHelper,
 		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
@@ -217,13 +243,29 @@ export interface RunResult {
 }
 
 /** Runs a whole workflow from its manual trigger, as "Execute workflow" does. */
-export async function runWorkflow(json: WorkflowJson, credentialsHelper: TestCredentialsHelper): Promise<RunResult> {
+export async function runWorkflow(
+	json: WorkflowJson,
+	credentialsHelper: TestCredentialsHelper,
+): Promise<RunResult> {
 	const workflow = buildWorkflow(json);
-	const workflowData = { ...json, id: workflow.id, name: workflow.name, active: false, settings: {} } as unknown as IWorkflowBase;
+	const workflowData = {
+		...json,
+		id: workflow.id,
+		name: workflow.name,
+		active: false,
+		settings: {},
+	} as unknown as IWorkflowBase;
 	const executionId = String(++executions);
 	const additionalData = additionalDataFor(credentialsHelper, workflowData, executionId);
-	const trigger = json.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
-	const startNode = trigger ? workflow.getNode(trigger.name) ?? undefined : undefined;
+	// The manual trigger, else a polling trigger: "Execute workflow" then runs its test event.
+	const trigger =
+		json.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger') ??
+		json.nodes.find(
+			(n) =>
+				(testNodeTypes.getByName(n.type)?.description as { polling?: boolean } | undefined)
+					?.polling === true,
+		);
+	const startNode = trigger ? (workflow.getNode(trigger.name) ?? undefined) : undefined;
 	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
 	const output: Record<string, INodeExecutionData[]> = {};
 	for (const [name, tasks] of Object.entries(run.data.resultData.runData)) {
@@ -243,14 +285,31 @@ export interface NodeRun {
 }
 
 /** Runs one node of this package after a trigger (and the given items), in the real engine. */
-export async function runNode(spec: NodeRun, credentialsHelper: TestCredentialsHelper): Promise<RunResult & { items: INodeExecutionData[] }> {
+export async function runNode(
+	spec: NodeRun,
+	credentialsHelper: TestCredentialsHelper,
+): Promise<RunResult & { items: INodeExecutionData[] }> {
 	const nodes: INode[] = [
-		{ id: 'n1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'n1',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 	];
 	const connections: WorkflowJson['connections'] = {};
 	let previous = 'Start';
 	if (spec.items) {
-		nodes.push({ id: 'n2', name: 'Items', type: 'test.items', typeVersion: 1, position: [200, 0], parameters: { items: JSON.stringify(spec.items) } });
+		nodes.push({
+			id: 'n2',
+			name: 'Items',
+			type: 'test.items',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { items: JSON.stringify(spec.items) },
+		});
 		connections.Start = { main: [[{ node: 'Items', type: 'main', index: 0 }]] };
 		previous = 'Items';
 	}
@@ -273,8 +332,26 @@ export async function runNode(spec: NodeRun, credentialsHelper: TestCredentialsH
 }
 
 /** A live poller's context for a trigger node, with its static data kept in `workflow.staticData`. */
-export function pollContext(workflow: WorkflowType, nodeName: string, credentialsHelper: TestCredentialsHelper, mode: 'trigger' | 'manual' = 'trigger') {
-	const workflowData = { id: workflow.id, name: workflow.name, nodes: Object.values(workflow.nodes), connections: workflow.connectionsBySourceNode, active: true, settings: {} } as unknown as IWorkflowBase;
+export function pollContext(
+	workflow: WorkflowType,
+	nodeName: string,
+	credentialsHelper: TestCredentialsHelper,
+	mode: 'trigger' | 'manual' = 'trigger',
+) {
+	const workflowData = {
+		id: workflow.id,
+		name: workflow.name,
+		nodes: Object.values(workflow.nodes),
+		connections: workflow.connectionsBySourceNode,
+		active: true,
+		settings: {},
+	} as unknown as IWorkflowBase;
 	const additionalData = additionalDataFor(credentialsHelper, workflowData, String(++executions));
-	return getExecutePollFunctions(workflow, workflow.getNode(nodeName)!, additionalData, mode, 'activate');
+	return getExecutePollFunctions(
+		workflow,
+		workflow.getNode(nodeName)!,
+		additionalData,
+		mode,
+		'activate',
+	);
 }

@@ -35,15 +35,21 @@ describe.each(Object.entries(nodeTypes))('%s description', (type, node) => {
 
 	it('has its light and dark icons in dist, and a codex file', async () => {
 		const { existsSync } = await import('node:fs');
-		const file = pkg.n8n.nodes.find((f) => f.includes(`/${description.name.replace(/^./, (c) => c.toUpperCase())}/`))!;
+		const file = pkg.n8n.nodes.find((f) =>
+			f.includes(`/${description.name.replace(/^./, (c) => c.toUpperCase())}/`),
+		)!;
 		const folder = new URL(`../../${file}`, import.meta.url);
 		const icon = description.icon as { light: string; dark: string };
 		expect(icon.light).not.toBe(icon.dark);
-		for (const path of [icon.light, icon.dark]) expect(existsSync(new URL(path.replace('file:', ''), folder))).toBe(true);
-		expect(existsSync(new URL(`../../${file.replace(/\.js$/, '.json')}`, import.meta.url))).toBe(true);
+		for (const path of [icon.light, icon.dark])
+			expect(existsSync(new URL(path.replace('file:', ''), folder))).toBe(true);
+		expect(existsSync(new URL(`../../${file.replace(/\.js$/, '.json')}`, import.meta.url))).toBe(
+			true,
+		);
 	});
 
 	it('names only credentials of this package', () => {
-		for (const credential of description.credentials ?? []) expect(Object.keys(credentialTypes)).toContain(credential.name);
+		for (const credential of description.credentials ?? [])
+			expect(Object.keys(credentialTypes)).toContain(credential.name);
 	});
 });

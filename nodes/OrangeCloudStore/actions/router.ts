@@ -7,7 +7,11 @@ import * as document from './document/Document.resource';
 import * as user from './user/User.resource';
 
 const operations: Record<string, Record<string, ItemOperation>> = {
-	contract: { create: contract.create.execute, get: contract.get.execute, getMany: contract.getMany.execute },
+	contract: {
+		create: contract.create.execute,
+		get: contract.get.execute,
+		getMany: contract.getMany.execute,
+	},
 	document: { download: document.download.execute, getMany: document.getMany.execute },
 	user: { add: user.add.execute },
 };

@@ -13,7 +13,11 @@ export const DOCUMENT_TYPES = [
 export const documentTypeOptions: INodePropertyOptions[] = [
 	{ name: 'All', value: 'all', description: 'Every type of document' },
 	{ name: 'Bills', value: 'bills', description: 'Billing reports (XLSX)' },
-	{ name: 'Consumption Rated Reports', value: 'comsumptionRatedReports', description: 'Detailed consumption (CSV)' },
+	{
+		name: 'Consumption Rated Reports',
+		value: 'comsumptionRatedReports',
+		description: 'Detailed consumption (CSV)',
+	},
 	{ name: 'Invoices', value: 'invoices', description: 'Invoices (PDF)' },
 	{ name: 'Partial Bills', value: 'partialBills' },
 	{ name: 'Partial Consumption Rated Reports', value: 'partialConsumptionRatedReports' },

@@ -1,6 +1,8 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import type { OrangeApi } from '../../shared/gateway';
+import type { OrangeContext, OrangeRequest } from '../../shared/transport';
+import { orangeApiRequestAllItems } from '../../shared/transport';
 import { invalidInput, quote, requireText } from '../../shared/validation';
 
 export const cloudStoreApi: OrangeApi = {
@@ -55,4 +57,29 @@ export function checkDocumentId(node: INode, itemIndex: number, value: unknown):
 export function contractIdOf(this: IExecuteFunctions, itemIndex: number): string {
 	const value = this.getNodeParameter('contractId', itemIndex, '', { extractValue: true });
 	return checkContractId(this.getNode(), itemIndex, value);
+}
+
+/** The request listing a contract's documents, of one type or all ('all' is not a value the API knows). */
+export function documentListRequest(
+	contractId: string,
+	documentType: string,
+	itemIndex?: number,
+): OrangeRequest {
+	return {
+		method: 'GET',
+		path: '/documents',
+		qs: documentType === 'all' ? {} : { documentType },
+		headers: { [CONTRACT_HEADER]: contractId },
+		itemIndex,
+	};
+}
+
+/** The contracts the API key sees. */
+export async function listContracts(this: OrangeContext, limit?: number): Promise<IDataObject[]> {
+	return await orangeApiRequestAllItems.call(
+		this,
+		cloudStoreApi,
+		{ method: 'GET', path: '/contracts' },
+		{ limit, pageSize: PAGE_SIZE, listKeys: CONTRACT_LIST_KEYS },
+	);
 }

@@ -4,9 +4,9 @@ import { orangeApiRequestAllItems } from '../../shared/transport';
 import {
 	checkContractId,
 	cloudStoreApi,
-	CONTRACT_HEADER,
-	CONTRACT_LIST_KEYS,
 	DOCUMENT_LIST_KEYS,
+	documentListRequest,
+	listContracts,
 	PAGE_SIZE,
 } from '../helpers/api';
 
@@ -22,12 +22,7 @@ export async function searchContracts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const contracts = await orangeApiRequestAllItems.call(
-		this,
-		cloudStoreApi,
-		{ method: 'GET', path: '/contracts' },
-		{ limit: MAX_RESULTS, pageSize: PAGE_SIZE, listKeys: CONTRACT_LIST_KEYS },
-	);
+	const contracts = await listContracts.call(this, MAX_RESULTS);
 	return {
 		results: contracts
 			.filter((c) => matches(filter, c.id, c.name, (c.offer as IDataObject | undefined)?.name))
@@ -53,8 +48,12 @@ export async function searchDocuments(
 	const documents = await orangeApiRequestAllItems.call(
 		this,
 		cloudStoreApi,
-		{ method: 'GET', path: '/documents', headers: { [CONTRACT_HEADER]: contractId } },
-		{ limit: MAX_RESULTS, pageSize: PAGE_SIZE, listKeys: DOCUMENT_LIST_KEYS },
+		documentListRequest(contractId, 'all'),
+		{
+			limit: MAX_RESULTS,
+			pageSize: PAGE_SIZE,
+			listKeys: DOCUMENT_LIST_KEYS,
+		},
 	);
 	return {
 		results: documents

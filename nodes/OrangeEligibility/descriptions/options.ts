@@ -11,7 +11,10 @@ export const offersProperty: INodeProperties = {
 	options: OFFER_KEYS.map((key) => ({
 		name: OFFERS[key].name,
 		value: key,
-		description: OFFERS[key].kind === 'passive' ? 'Passive offer: NRO / PM of the address' : 'Active offer: BLOM of the address',
+		description:
+			OFFERS[key].kind === 'passive'
+				? 'Passive offer: NRO / PM of the address'
+				: 'Active offer: BLOM of the address',
 	})),
 	default: [...OFFER_KEYS],
 	description: 'The Optimum offers to check',

@@ -22,14 +22,20 @@ export async function requesterOf(this: IExecuteFunctions): Promise<Requester> {
 			const credentials = await this.getCredentials(eligibilityApi.credentialType);
 			const field = (name: string) => String(credentials[name] ?? '').trim();
 			const problem = (label: string, message: string) =>
-				new NodeOperationError(this.getNode(), `Invalid ${label} in the Orange Eligibility API credential: ${message}`, {
-					description: 'Fix it in the credential: the values are those of your "Eligibilité Opérateur" order form.',
-				});
+				new NodeOperationError(
+					this.getNode(),
+					`Invalid ${label} in the Orange Eligibility API credential: ${message}`,
+					{
+						description:
+							'Fix it in the credential: the values are those of your "Eligibilité Opérateur" order form.',
+					},
+				);
 			const login = field('login');
 			const siren = field('siren').replace(/\s/g, '');
 			const contractNumber = field('contractNumber');
 			if (login === '') throw problem('Espace Opérateur Login', 'it is empty');
-			if (!isValidSiren(siren)) throw problem('SIREN', `"${siren}" is not a SIREN (9 digits with a valid check digit)`);
+			if (!isValidSiren(siren))
+				throw problem('SIREN', `"${siren}" is not a SIREN (9 digits with a valid check digit)`);
 			if (contractNumber === '') throw problem('Optimum Contract Number', 'it is empty');
 			return { login, siren, contractNumber };
 		})();

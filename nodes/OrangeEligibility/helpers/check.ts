@@ -10,8 +10,13 @@ import { ELIGIBILITY_PATH, eligibilityRequestBody, OFFER_KEYS, simplifyAnswer } 
 export function offersOf(this: IExecuteFunctions, itemIndex: number): OfferKey[] {
 	const value = this.getNodeParameter('offers', itemIndex, OFFER_KEYS) as unknown;
 	const list = Array.isArray(value) ? value : [value];
-	if (list.length === 0) throw invalidInput(this.getNode(), itemIndex, 'Offers', 'choose at least one offer');
-	return [...new Set(list.map((offer) => checkOption(this.getNode(), itemIndex, 'Offers', offer, OFFER_KEYS)))];
+	if (list.length === 0)
+		throw invalidInput(this.getNode(), itemIndex, 'Offers', 'choose at least one offer');
+	return [
+		...new Set(
+			list.map((offer) => checkOption(this.getNode(), itemIndex, 'Offers', offer, OFFER_KEYS)),
+		),
+	];
 }
 
 /** Sends one eligibility check and shapes its answer into the item's output. */
@@ -33,6 +38,8 @@ export async function checkEligibility(
 		timeout: typeof options.timeout === 'number' ? options.timeout * 1000 : undefined,
 		itemIndex,
 	})) as IDataObject;
-	const json = simplify ? { ...('nd' in target ? { nd: target.nd } : {}), ...simplifyAnswer(answer, offers) } : answer;
+	const json = simplify
+		? { ...('nd' in target ? { nd: target.nd } : {}), ...simplifyAnswer(answer, offers) }
+		: answer;
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

@@ -28,7 +28,12 @@ export function checkNd(node: INode, itemIndex: number, value: unknown): string 
 export function checkInseeCode(node: INode, itemIndex: number, value: unknown): string {
 	const text = requireText(node, itemIndex, 'INSEE Code', value, { maxLength: 10 }).toUpperCase();
 	if (!/^(\d{5}|2[AB]\d{3})$/.test(text) || text.startsWith('00')) {
-		throw invalidInput(node, itemIndex, 'INSEE Code', `${quote(text)} is not an INSEE commune code (5 characters, such as 75056 or 2A004)`);
+		throw invalidInput(
+			node,
+			itemIndex,
+			'INSEE Code',
+			`${quote(text)} is not an INSEE commune code (5 characters, such as 75056 or 2A004)`,
+		);
 	}
 	return text;
 }
@@ -37,7 +42,12 @@ export function checkInseeCode(node: INode, itemIndex: number, value: unknown): 
 export function checkRivoliCode(node: INode, itemIndex: number, value: unknown): string {
 	const text = requireText(node, itemIndex, 'Rivoli Code', value, { maxLength: 10 }).toUpperCase();
 	if (!/^[0-9A-Z]{4}$/.test(text)) {
-		throw invalidInput(node, itemIndex, 'Rivoli Code', `${quote(text)} is not a Rivoli street code (4 letters or digits, such as 2156)`);
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Rivoli Code',
+			`${quote(text)} is not a Rivoli street code (4 letters or digits, such as 2156)`,
+		);
 	}
 	return text;
 }
@@ -45,7 +55,11 @@ export function checkRivoliCode(node: INode, itemIndex: number, value: unknown):
 const COMPLEMENTS: Record<string, string> = { BIS: 'B', TER: 'T', QUATER: 'Q', QUINQUIES: 'C' };
 
 /** Street number complement: B, T, Q, C or another letter; BIS, TER, QUATER, QUINQUIES accepted. */
-export function checkComplement(node: INode, itemIndex: number, value: unknown): string | undefined {
+export function checkComplement(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+): string | undefined {
 	const text = optionalText(node, itemIndex, 'Street Number Complement', value, { maxLength: 10 });
 	if (text === undefined) return undefined;
 	const upper = text.toUpperCase();
@@ -69,12 +83,22 @@ export function checkStreetNumber(
 	const text = requireText(node, itemIndex, 'Street Number', numberValue, { maxLength: 20 });
 	const match = /^0*(\d{1,5})\s*([A-Za-z]*)$/.exec(text);
 	if (!match || match[1] === '0' || match[1] === '') {
-		throw invalidInput(node, itemIndex, 'Street Number', `${quote(text)} is not a street number (digits, such as 12 or 12B)`);
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Street Number',
+			`${quote(text)} is not a street number (digits, such as 12 or 12B)`,
+		);
 	}
 	const given = checkComplement(node, itemIndex, complementValue);
 	const attached = match[2] ? checkComplement(node, itemIndex, match[2]) : undefined;
 	if (given && attached && given !== attached) {
-		throw invalidInput(node, itemIndex, 'Street Number Complement', `${quote(complementValue)} contradicts the street number ${quote(text)}`);
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Street Number Complement',
+			`${quote(complementValue)} contradicts the street number ${quote(text)}`,
+		);
 	}
 	const streetNumberComplement = given ?? attached;
 	return { streetNumber: match[1], ...(streetNumberComplement ? { streetNumberComplement } : {}) };
@@ -82,9 +106,16 @@ export function checkStreetNumber(
 
 /** Building code (code immeuble), such as IMB/75115/X/00A1. */
 export function checkBuildingCode(node: INode, itemIndex: number, value: unknown): string {
-	const text = requireText(node, itemIndex, 'Building Code', value, { maxLength: 40 }).toUpperCase();
+	const text = requireText(node, itemIndex, 'Building Code', value, {
+		maxLength: 40,
+	}).toUpperCase();
 	if (!/^[A-Z0-9][A-Z0-9/_.-]{2,39}$/.test(text) || text.includes('..')) {
-		throw invalidInput(node, itemIndex, 'Building Code', `${quote(text)} is not a building code (such as IMB/75115/X/00A1)`);
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Building Code',
+			`${quote(text)} is not a building code (such as IMB/75115/X/00A1)`,
+		);
 	}
 	return text;
 }

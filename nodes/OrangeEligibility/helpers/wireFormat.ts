@@ -27,8 +27,16 @@ export const ELIGIBILITY_BASE_PATH = '/eligibilite-operateur/v1';
 export const OFFERS = {
 	optimumAccess: { code: 'OPTIMUM_ACCESS', name: 'Optimum Access', kind: 'passive' },
 	optimumPm: { code: 'OPTIMUM_PM', name: 'Optimum PM', kind: 'passive' },
-	optimumEthernetEntreprise: { code: 'OPTIMUM_ETHERNET_ENTREPRISE', name: 'Optimum Ethernet Entreprise', kind: 'active' },
-	optimumEthernetLan: { code: 'OPTIMUM_ETHERNET_LAN', name: 'Optimum Ethernet LAN', kind: 'active' },
+	optimumEthernetEntreprise: {
+		code: 'OPTIMUM_ETHERNET_ENTREPRISE',
+		name: 'Optimum Ethernet Entreprise',
+		kind: 'active',
+	},
+	optimumEthernetLan: {
+		code: 'OPTIMUM_ETHERNET_LAN',
+		name: 'Optimum Ethernet LAN',
+		kind: 'active',
+	},
 } as const;
 
 export type OfferKey = keyof typeof OFFERS;
@@ -91,11 +99,20 @@ export function canonicalStatus(value: unknown): Status | undefined {
 export function offerKeyOf(value: unknown): OfferKey | undefined {
 	if (typeof value !== 'string') return undefined;
 	const text = squash(value);
-	return OFFER_KEYS.find((key) => squash(key) === text || squash(OFFERS[key].code) === text || squash(OFFERS[key].name) === text);
+	return OFFER_KEYS.find(
+		(key) =>
+			squash(key) === text ||
+			squash(OFFERS[key].code) === text ||
+			squash(OFFERS[key].name) === text,
+	);
 }
 
 function definedOnly(object: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+	return Object.fromEntries(
+		Object.entries(object).filter(
+			([, value]) => value !== undefined && value !== null && value !== '',
+		),
+	);
 }
 
 /**
@@ -115,8 +132,10 @@ export function simplifyAnswer(answer: IDataObject, offersAsked: OfferKey[]): ID
 			statusLabel: status ? STATUSES[status] : (result.status ?? null),
 			...definedOnly({ reason: result.reason }),
 		};
-		if (!key || OFFERS[key].kind === 'passive') Object.assign(entry, definedOnly({ nroCode: result.nroCode, pmCode: result.pmCode }));
-		if (!key || OFFERS[key].kind === 'active') Object.assign(entry, definedOnly({ blom: result.blom }));
+		if (!key || OFFERS[key].kind === 'passive')
+			Object.assign(entry, definedOnly({ nroCode: result.nroCode, pmCode: result.pmCode }));
+		if (!key || OFFERS[key].kind === 'active')
+			Object.assign(entry, definedOnly({ blom: result.blom }));
 		offers[key ?? String(result.offer)] = entry;
 	}
 	for (const key of offersAsked) {

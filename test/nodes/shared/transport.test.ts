@@ -2,13 +2,17 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const transport = require('../../../dist/nodes/shared/transport.js') as typeof import('../../../nodes/shared/transport');
+const transport =
+	require('../../../dist/nodes/shared/transport.js') as typeof import('../../../nodes/shared/transport');
 
 describe('transport helpers', () => {
 	it.each([
 		['attachment; filename="OCB0001234_202501_bills.xlsx"', 'OCB0001234_202501_bills.xlsx'],
 		['attachment; filename=report.csv', 'report.csv'],
-		["attachment; filename=\"facture.pdf\"; filename*=UTF-8''facture%20d%C3%A9cembre.pdf", 'facture décembre.pdf'],
+		[
+			'attachment; filename="facture.pdf"; filename*=UTF-8\'\'facture%20d%C3%A9cembre.pdf',
+			'facture décembre.pdf',
+		],
 		['attachment; filename="../../etc/passwd"', 'passwd'],
 		['attachment; filename="a \\"quoted\\" name.pdf"', 'a "quoted" name.pdf'],
 		['inline', undefined],
@@ -28,7 +32,9 @@ describe('transport helpers', () => {
 
 	it('reads a list from a bare array, a wrapper, or null', () => {
 		expect(transport.listFromAnswer([{ id: 1 }], ['documents'])).toEqual([{ id: 1 }]);
-		expect(transport.listFromAnswer({ documents: [{ id: 2 }] }, ['documents'])).toEqual([{ id: 2 }]);
+		expect(transport.listFromAnswer({ documents: [{ id: 2 }] }, ['documents'])).toEqual([
+			{ id: 2 },
+		]);
 		expect(transport.listFromAnswer({ documents: null }, ['documents'])).toEqual([]);
 		expect(transport.listFromAnswer('garbage', ['documents'])).toEqual([]);
 	});

@@ -14,8 +14,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['contract'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Subscribe a new contract', action: 'Create a contract' },
-			{ name: 'Get', value: 'get', description: "Get a contract's details", action: 'Get a contract' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Subscribe a new contract',
+				action: 'Create a contract',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: "Get a contract's details",
+				action: 'Get a contract',
+			},
 			{
 				name: 'Get Many',
 				value: 'getMany',

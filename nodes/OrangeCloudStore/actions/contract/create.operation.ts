@@ -1,8 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { orangeApiRequest } from '../../../shared/transport';
-import { checkEmail, checkOption, checkPhone, optionalText, requireText } from '../../../shared/validation';
+import {
+	checkEmail,
+	checkOption,
+	checkPhone,
+	optionalText,
+	requireText,
+} from '../../../shared/validation';
 import { cloudStoreApi } from '../../helpers/api';
 import { CIVILITIES, civilityOptions } from '../../descriptions/civility';
 
@@ -102,7 +113,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const text = (name: string, field: string) =>
 		requireText(node, itemIndex, field, this.getNodeParameter(name, itemIndex, ''));
@@ -123,10 +137,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		),
 		referentName: text('referentLastName', 'Referent Last Name'),
 		referentFirstName: text('referentFirstName', 'Referent First Name'),
-		referentMail: checkEmail(node, itemIndex, 'Referent Email', this.getNodeParameter('referentEmail', itemIndex, '')),
+		referentMail: checkEmail(
+			node,
+			itemIndex,
+			'Referent Email',
+			this.getNodeParameter('referentEmail', itemIndex, ''),
+		),
 	};
-	const fixPhone = checkPhone(node, itemIndex, 'Referent Landline Phone', additional.referentFixPhone);
-	const mobilePhone = checkPhone(node, itemIndex, 'Referent Mobile Phone', additional.referentMobilePhone);
+	const fixPhone = checkPhone(
+		node,
+		itemIndex,
+		'Referent Landline Phone',
+		additional.referentFixPhone,
+	);
+	const mobilePhone = checkPhone(
+		node,
+		itemIndex,
+		'Referent Mobile Phone',
+		additional.referentMobilePhone,
+	);
 	if (fixPhone) body.referentFixPhone = fixPhone;
 	if (mobilePhone) body.referentMobilePhone = mobilePhone;
 	for (const [key, label] of [
@@ -144,7 +173,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		itemIndex,
 	});
-	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(created as IDataObject), {
-		itemData: { item: itemIndex },
-	});
+	return this.helpers.constructExecutionMetaData(
+		this.helpers.returnJsonArray(created as IDataObject),
+		{
+			itemData: { item: itemIndex },
+		},
+	);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { orangeApiRequest } from '../../../shared/transport';
@@ -12,7 +17,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const contractId = contractIdOf.call(this, itemIndex);
 	const contract = await orangeApiRequest.call(this, cloudStoreApi, {
 		method: 'GET',
@@ -20,7 +28,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		headers: { [CONTRACT_HEADER]: contractId },
 		itemIndex,
 	});
-	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(contract as IDataObject), {
-		itemData: { item: itemIndex },
-	});
+	return this.helpers.constructExecutionMetaData(
+		this.helpers.returnJsonArray(contract as IDataObject),
+		{
+			itemData: { item: itemIndex },
+		},
+	);
 }

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { orangeApiRequestAllItems } from '../../../shared/transport';
-import { cloudStoreApi, CONTRACT_LIST_KEYS, PAGE_SIZE } from '../../helpers/api';
+import { listContracts } from '../../helpers/api';
 import { returnAllAndLimit } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [...returnAllAndLimit()];
@@ -12,15 +11,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const contracts = await orangeApiRequestAllItems.call(
-		this,
-		cloudStoreApi,
-		{ method: 'GET', path: '/contracts', itemIndex },
-		{ limit, pageSize: PAGE_SIZE, listKeys: CONTRACT_LIST_KEYS },
-	);
+	const contracts = await listContracts.call(this, limit);
 	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(contracts), {
 		itemData: { item: itemIndex },
 	});

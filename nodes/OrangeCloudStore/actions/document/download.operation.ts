@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { orangeApiDownload, pathSegment } from '../../../shared/transport';
 import { checkBinaryPropertyName } from '../../../shared/validation';
-import { checkDocumentId, cloudStoreApi, CONTRACT_HEADER, contractIdOf } from '../../helpers/api';
+import { checkDocumentId, contractIdOf } from '../../helpers/api';
+import { downloadDocument } from '../../helpers/documents';
 import { contractLocator, documentLocator } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
@@ -24,14 +24,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const EXTENSIONS: Record<string, string> = {
-	'application/pdf': 'pdf',
-	'text/csv': 'csv',
-	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-	'application/zip': 'zip',
-};
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const contractId = contractIdOf.call(this, itemIndex);
 	const documentId = checkDocumentId(
@@ -46,28 +42,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
 	);
 
-	const file = await orangeApiDownload.call(this, cloudStoreApi, {
-		method: 'GET',
-		path: `/documents/${pathSegment(documentId)}/file`,
-		headers: { [CONTRACT_HEADER]: contractId },
-		itemIndex,
-	});
-	const mimeType = file.mimeType ?? 'application/octet-stream';
-	const fileName = file.fileName ?? `${documentId}.${EXTENSIONS[mimeType] ?? 'bin'}`;
-	const binary = await this.helpers.prepareBinaryData(
-		file.body as Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0],
-		fileName,
-		mimeType,
-	);
+	const binary = await downloadDocument.call(this, contractId, documentId, itemIndex);
 
 	return [
 		{
 			json: {
 				contractId,
 				documentId,
-				fileName: binary.fileName ?? fileName,
+				fileName: binary.fileName,
 				mimeType: binary.mimeType,
-				fileSize: binary.bytes ?? file.size,
+				fileSize: binary.bytes,
 			},
 			binary: { [binaryPropertyName]: binary },
 			pairedItem: { item: itemIndex },

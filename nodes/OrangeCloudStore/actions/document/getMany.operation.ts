@@ -1,9 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { orangeApiRequestAllItems } from '../../../shared/transport';
 import { checkOption, checkPeriod, invalidInput } from '../../../shared/validation';
-import { cloudStoreApi, CONTRACT_HEADER, contractIdOf, DOCUMENT_LIST_KEYS, PAGE_SIZE } from '../../helpers/api';
+import {
+	cloudStoreApi,
+	contractIdOf,
+	DOCUMENT_LIST_KEYS,
+	documentListRequest,
+	PAGE_SIZE,
+} from '../../helpers/api';
 import { contractLocator, returnAllAndLimit } from '../../descriptions/locators';
 import { DOCUMENT_TYPES, documentTypeOptions } from '../../descriptions/documentTypes';
 
@@ -55,13 +66,19 @@ export function periodOf(document: IDataObject): string | undefined {
 	return match ? `${match[1]}${match[2]}` : undefined;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const contractId = contractIdOf.call(this, itemIndex);
-	const documentType = checkOption(node, itemIndex, 'Document Type', this.getNodeParameter('documentType', itemIndex, 'all'), [
-		'all',
-		...DOCUMENT_TYPES,
-	]);
+	const documentType = checkOption(
+		node,
+		itemIndex,
+		'Document Type',
+		this.getNodeParameter('documentType', itemIndex, 'all'),
+		['all', ...DOCUMENT_TYPES],
+	);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -76,14 +93,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const documents = await orangeApiRequestAllItems.call(
 		this,
 		cloudStoreApi,
-		{
-			method: 'GET',
-			path: '/documents',
-			// 'all' is not a value the API knows (it answers no document): leave the filter out.
-			qs: documentType === 'all' ? {} : { documentType },
-			headers: { [CONTRACT_HEADER]: contractId },
-			itemIndex,
-		},
+		documentListRequest(contractId, documentType, itemIndex),
 		{ limit: filtered ? undefined : limit, pageSize: PAGE_SIZE, listKeys: DOCUMENT_LIST_KEYS },
 	);
 	let result = documents;

@@ -1,8 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { orangeApiRequest, pathSegment } from '../../../shared/transport';
-import { checkEmail, checkOption, checkPhone, invalidInput, quote, requireText } from '../../../shared/validation';
+import {
+	checkEmail,
+	checkOption,
+	checkPhone,
+	invalidInput,
+	quote,
+	requireText,
+} from '../../../shared/validation';
 import { cloudStoreApi, CONTRACT_HEADER, contractIdOf } from '../../helpers/api';
 import { contractLocator } from '../../descriptions/locators';
 import { CIVILITIES, civilityOptions } from '../../descriptions/civility';
@@ -56,8 +68,20 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Landline Phone', name: 'fixPhone', type: 'string', default: '', placeholder: '0102030405' },
-			{ displayName: 'Mobile Phone', name: 'mobilePhone', type: 'string', default: '', placeholder: '0607080910' },
+			{
+				displayName: 'Landline Phone',
+				name: 'fixPhone',
+				type: 'string',
+				default: '',
+				placeholder: '0102030405',
+			},
+			{
+				displayName: 'Mobile Phone',
+				name: 'mobilePhone',
+				type: 'string',
+				default: '',
+				placeholder: '0607080910',
+			},
 		],
 	},
 ];
@@ -69,14 +93,23 @@ export const description = updateDisplayOptions(
 
 const LOGIN = /^[A-Za-z0-9._-]{8,64}$/;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const contractId = contractIdOf.call(this, itemIndex);
 	const text = (name: string, field: string) =>
 		requireText(node, itemIndex, field, this.getNodeParameter(name, itemIndex, ''));
-	const login = requireText(node, itemIndex, 'Login', this.getNodeParameter('login', itemIndex, ''), {
-		maxLength: 64,
-	});
+	const login = requireText(
+		node,
+		itemIndex,
+		'Login',
+		this.getNodeParameter('login', itemIndex, ''),
+		{
+			maxLength: 64,
+		},
+	);
 	if (!LOGIN.test(login)) {
 		throw invalidInput(
 			node,
@@ -87,7 +120,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
-		civility: checkOption(node, itemIndex, 'Civility', this.getNodeParameter('civility', itemIndex, 'M'), CIVILITIES),
+		civility: checkOption(
+			node,
+			itemIndex,
+			'Civility',
+			this.getNodeParameter('civility', itemIndex, 'M'),
+			CIVILITIES,
+		),
 		lastName: text('lastName', 'Last Name'),
 		firstName: text('firstName', 'First Name'),
 		email: checkEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex, '')),
@@ -95,7 +134,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		fixPhone: checkPhone(node, itemIndex, 'Landline Phone', additional.fixPhone) ?? '',
 		mobilePhone: checkPhone(node, itemIndex, 'Mobile Phone', additional.mobilePhone) ?? '',
 		roles: {
-			contracts: [checkOption(node, itemIndex, 'Role', this.getNodeParameter('role', itemIndex, 'visitor'), ROLES)],
+			contracts: [
+				checkOption(
+					node,
+					itemIndex,
+					'Role',
+					this.getNodeParameter('role', itemIndex, 'visitor'),
+					ROLES,
+				),
+			],
 		},
 	};
 

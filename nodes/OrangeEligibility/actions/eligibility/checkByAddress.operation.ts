@@ -3,7 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { offersProperty, optionsProperty, simplifyProperty } from '../../descriptions/options';
 import { checkEligibility, offersOf } from '../../helpers/check';
-import { checkBuildingCode, checkInseeCode, checkRivoliCode, checkStreetNumber } from '../../helpers/inputs';
+import {
+	checkBuildingCode,
+	checkInseeCode,
+	checkRivoliCode,
+	checkStreetNumber,
+} from '../../helpers/inputs';
 import type { AddressQuery } from '../../helpers/wireFormat';
 
 const byStreet = { show: { locateBy: ['streetAddress'] } };
@@ -14,8 +19,16 @@ const properties: INodeProperties[] = [
 		name: 'locateBy',
 		type: 'options',
 		options: [
-			{ name: 'Street Address', value: 'streetAddress', description: 'INSEE code, Rivoli code and street number' },
-			{ name: 'Building Code', value: 'buildingCode', description: 'The code immeuble of the building' },
+			{
+				name: 'Street Address',
+				value: 'streetAddress',
+				description: 'INSEE code, Rivoli code and street number',
+			},
+			{
+				name: 'Building Code',
+				value: 'buildingCode',
+				description: 'The code immeuble of the building',
+			},
 		],
 		default: 'streetAddress',
 	},
@@ -55,7 +68,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'B',
-		description: 'B (bis), T (ter), Q (quater), C (quinquies) or another letter; leave empty if none',
+		description:
+			'B (bis), T (ter), Q (quater), C (quinquies) or another letter; leave empty if none',
 		displayOptions: byStreet,
 	},
 	{
@@ -77,16 +91,29 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const locateBy = this.getNodeParameter('locateBy', itemIndex, 'streetAddress') as string;
 	let address: AddressQuery;
 	if (locateBy === 'buildingCode') {
-		address = { buildingCode: checkBuildingCode(node, itemIndex, this.getNodeParameter('buildingCode', itemIndex, '')) };
+		address = {
+			buildingCode: checkBuildingCode(
+				node,
+				itemIndex,
+				this.getNodeParameter('buildingCode', itemIndex, ''),
+			),
+		};
 	} else {
 		address = {
 			inseeCode: checkInseeCode(node, itemIndex, this.getNodeParameter('inseeCode', itemIndex, '')),
-			rivoliCode: checkRivoliCode(node, itemIndex, this.getNodeParameter('rivoliCode', itemIndex, '')),
+			rivoliCode: checkRivoliCode(
+				node,
+				itemIndex,
+				this.getNodeParameter('rivoliCode', itemIndex, ''),
+			),
 			...checkStreetNumber(
 				node,
 				itemIndex,

@@ -25,7 +25,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const nd = checkNd(this.getNode(), itemIndex, this.getNodeParameter('nd', itemIndex, ''));
 	const offers = offersOf.call(this, itemIndex);
 	return await checkEligibility.call(this, itemIndex, offers, { nd });

@@ -24,13 +24,23 @@ function context(parameters: INode['parameters']) {
 		],
 		connections: {},
 	});
-	const additionalData = { credentialsHelper: t.credentials, currentNodeParameters: parameters } as unknown as IWorkflowExecuteAdditionalData;
-	return new LoadOptionsContext(workflow, workflow.getNode('Orange')!, additionalData, 'parameters.contractId');
+	const additionalData = {
+		credentialsHelper: t.credentials,
+		currentNodeParameters: parameters,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return new LoadOptionsContext(
+		workflow,
+		workflow.getNode('Orange')!,
+		additionalData,
+		'parameters.contractId',
+	);
 }
 
 describe('list searches', () => {
 	it('lists contracts by name, offer and reference, filtered by what the user types', async () => {
-		const all = await node.methods!.listSearch!.searchContracts.call(context({ resource: 'contract', operation: 'get' }));
+		const all = await node.methods!.listSearch!.searchContracts.call(
+			context({ resource: 'contract', operation: 'get' }),
+		);
 		expect(all.results.map((r) => r.value)).toEqual(t.sandbox.contracts.map((c) => c.id));
 		expect(all.results[0].name).toBe('Flexible Engine Production — Flexible Engine (OCB0001234)');
 		const filtered = await node.methods!.listSearch!.searchContracts.call(context({}), 'avenue');
@@ -38,11 +48,22 @@ describe('list searches', () => {
 	});
 
 	it("lists the chosen contract's documents", async () => {
-		const parameters = { resource: 'document', operation: 'download', contractId: { __rl: true, mode: 'list', value: 'OCB0002001' } };
-		const found = await node.methods!.listSearch!.searchDocuments.call(context(parameters), '202503');
-		const expected = t.sandbox.documents.filter((d) => d.contractId === 'OCB0002001' && d.period.startsWith('202503'));
+		const parameters = {
+			resource: 'document',
+			operation: 'download',
+			contractId: { __rl: true, mode: 'list', value: 'OCB0002001' },
+		};
+		const found = await node.methods!.listSearch!.searchDocuments.call(
+			context(parameters),
+			'202503',
+		);
+		const expected = t.sandbox.documents.filter(
+			(d) => d.contractId === 'OCB0002001' && d.period.startsWith('202503'),
+		);
 		expect(found.results.map((r) => r.value).sort()).toEqual(expected.map((d) => d.id).sort());
 		expect(found.results.length).toBeGreaterThan(0);
-		expect(t.sandbox.apiRequests().every((r) => r.headers['x-eccs-contract-id'] === 'OCB0002001')).toBe(true);
+		expect(
+			t.sandbox.apiRequests().every((r) => r.headers['x-eccs-contract-id'] === 'OCB0002001'),
+		).toBe(true);
 	});
 });

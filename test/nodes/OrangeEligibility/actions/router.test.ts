@@ -7,7 +7,8 @@ const t = useSandbox({ latencyMs: 5 });
 const credentials = { orangeEligibilityApi: ELIGIBILITY };
 
 /** A spreadsheet of addresses: street numbers 1..n in one street of Nantes. */
-const spreadsheet = (n: number) => Array.from({ length: n }, (_, i) => ({ insee: '44109', rivoli: '0042', number: String(i + 1) }));
+const spreadsheet = (n: number) =>
+	Array.from({ length: n }, (_, i) => ({ insee: '44109', rivoli: '0042', number: String(i + 1) }));
 
 const checkRows = (rows: Record<string, unknown>[], concurrency?: number, continueOnFail = false) =>
 	runNode(
@@ -29,7 +30,8 @@ const checkRows = (rows: Record<string, unknown>[], concurrency?: number, contin
 		t.credentials,
 	);
 
-const numbersOut = (items: { json: Record<string, unknown> }[]) => items.map((i) => (i.json.address as Record<string, unknown>).streetNumber);
+const numbersOut = (items: { json: Record<string, unknown> }[]) =>
+	items.map((i) => (i.json.address as Record<string, unknown>).streetNumber);
 
 describe('eligibility over many items', () => {
 	it('checks 1,000 addresses at the default parallelism: input order, pairedItem, one token', async () => {
@@ -37,7 +39,9 @@ describe('eligibility over many items', () => {
 		const { items, error } = await checkRows(rows);
 		expect(error).toBeUndefined();
 		expect(numbersOut(items)).toEqual(rows.map((r) => r.number));
-		expect(items.map((i) => (i.pairedItem as { item: number }).item)).toEqual(rows.map((_, i) => i));
+		expect(items.map((i) => (i.pairedItem as { item: number }).item)).toEqual(
+			rows.map((_, i) => i),
+		);
 		expect(t.sandbox.tokenRequests).toBe(1);
 		expect(t.sandbox.eligibilityChecks).toBe(1000);
 		expect(t.sandbox.eligibilityMaxInFlight).toBe(5);
@@ -52,7 +56,13 @@ describe('eligibility over many items', () => {
 	});
 
 	it('absorbs 429s with Retry-After mid-run: nothing fails, order kept', async () => {
-		t.sandbox.addFault({ kind: 'rateLimit', path: '/eligibilite-operateur', every: 7, times: 20, retryAfter: 0 });
+		t.sandbox.addFault({
+			kind: 'rateLimit',
+			path: '/eligibilite-operateur',
+			every: 7,
+			times: 20,
+			retryAfter: 0,
+		});
 		const rows = spreadsheet(200);
 		const { items, error } = await checkRows(rows, 8);
 		expect(error).toBeUndefined();
@@ -62,7 +72,12 @@ describe('eligibility over many items', () => {
 
 	it('refreshes an expired token mid-run with one token request, in parallel too', async () => {
 		const rows = spreadsheet(300);
-		t.sandbox.addFault({ kind: 'expireToken', path: '/eligibilite-operateur', every: 100, times: 2 });
+		t.sandbox.addFault({
+			kind: 'expireToken',
+			path: '/eligibilite-operateur',
+			every: 100,
+			times: 2,
+		});
 		const { items, error } = await checkRows(rows, 16);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(300);
@@ -72,10 +87,15 @@ describe('eligibility over many items', () => {
 	});
 
 	it('asks for a refused token once, not once per item', async () => {
-		t.credentials.store.set(ELIGIBILITY, { ...t.credentials.store.get(ELIGIBILITY), clientSecret: 'wrong' });
+		t.credentials.store.set(ELIGIBILITY, {
+			...t.credentials.store.get(ELIGIBILITY),
+			clientSecret: 'wrong',
+		});
 		const { items } = await checkRows(spreadsheet(50), 8, true);
 		expect(items).toHaveLength(50);
-		expect(items.every((i) => String(i.json.error).startsWith('Orange refused the token request'))).toBe(true);
+		expect(
+			items.every((i) => String(i.json.error).startsWith('Orange refused the token request')),
+		).toBe(true);
 		expect(t.sandbox.tokenRequests).toBe(1);
 	});
 });

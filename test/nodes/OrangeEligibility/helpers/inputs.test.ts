@@ -11,32 +11,112 @@ const paris = { inseeCode: '75115', rivoliCode: '2156', streetNumber: '12' };
 const expr = (value: string) => `={{ ${JSON.stringify(value)} }}`;
 
 const cases: [string, Record<string, unknown>, string][] = [
-	['ND too short', { operation: 'checkByNd', nd: expr('01 42 00 00') }, 'Invalid ND in item 0: "01 42 00 00" is not a French line number'],
-	['ND not starting with 0', { operation: 'checkByNd', nd: expr('1142000001') }, 'Invalid ND in item 0: "1142000001" is not a French line number'],
-	['ND 00 prefix', { operation: 'checkByNd', nd: expr('0042000001') }, 'Invalid ND in item 0: "0042000001" is not a French line number'],
-	['ND with letters', { operation: 'checkByNd', nd: expr('01 42 AB 00 01') }, 'Invalid ND in item 0: "01 42 AB 00 01" is not a French line number'],
-	['ND +44', { operation: 'checkByNd', nd: expr('+44 20 7946 0000') }, 'Invalid ND in item 0: "+44 20 7946 0000" is not a French line number'],
+	[
+		'ND too short',
+		{ operation: 'checkByNd', nd: expr('01 42 00 00') },
+		'Invalid ND in item 0: "01 42 00 00" is not a French line number',
+	],
+	[
+		'ND not starting with 0',
+		{ operation: 'checkByNd', nd: expr('1142000001') },
+		'Invalid ND in item 0: "1142000001" is not a French line number',
+	],
+	[
+		'ND 00 prefix',
+		{ operation: 'checkByNd', nd: expr('0042000001') },
+		'Invalid ND in item 0: "0042000001" is not a French line number',
+	],
+	[
+		'ND with letters',
+		{ operation: 'checkByNd', nd: expr('01 42 AB 00 01') },
+		'Invalid ND in item 0: "01 42 AB 00 01" is not a French line number',
+	],
+	[
+		'ND +44',
+		{ operation: 'checkByNd', nd: expr('+44 20 7946 0000') },
+		'Invalid ND in item 0: "+44 20 7946 0000" is not a French line number',
+	],
 	['ND empty', { operation: 'checkByNd', nd: expr(' ') }, 'Invalid ND in item 0: it is empty'],
-	['INSEE 4 digits', { ...paris, inseeCode: expr('7511') }, 'Invalid INSEE Code in item 0: "7511" is not an INSEE commune code (5 characters, such as 75056 or 2A004)'],
-	['INSEE 2C', { ...paris, inseeCode: expr('2C004') }, 'Invalid INSEE Code in item 0: "2C004" is not an INSEE commune code (5 characters, such as 75056 or 2A004)'],
-	['INSEE 00', { ...paris, inseeCode: expr('00123') }, 'Invalid INSEE Code in item 0: "00123" is not an INSEE commune code (5 characters, such as 75056 or 2A004)'],
-	['Rivoli 3 chars', { ...paris, rivoliCode: expr('215') }, 'Invalid Rivoli Code in item 0: "215" is not a Rivoli street code (4 letters or digits, such as 2156)'],
-	['Rivoli symbol', { ...paris, rivoliCode: expr('21-6') }, 'Invalid Rivoli Code in item 0: "21-6" is not a Rivoli street code (4 letters or digits, such as 2156)'],
-	['street number 0', { ...paris, streetNumber: expr('0') }, 'Invalid Street Number in item 0: "0" is not a street number (digits, such as 12 or 12B)'],
-	['street number words', { ...paris, streetNumber: expr('twelve') }, 'Invalid Street Number in item 0: "twelve" is not a street number (digits, such as 12 or 12B)'],
-	['street number range', { ...paris, streetNumber: expr('12-14') }, 'Invalid Street Number in item 0: "12-14" is not a street number (digits, such as 12 or 12B)'],
-	['complement word', { ...paris, streetNumberComplement: expr('bs') }, 'Invalid Street Number Complement in item 0: "bs" is not a complement (B, T, Q, C or BIS, TER, QUATER, QUINQUIES)'],
-	['complement contradiction', { ...paris, streetNumber: expr('12B'), streetNumberComplement: expr('T') }, 'Invalid Street Number Complement in item 0: "T" contradicts the street number "12B"'],
-	['building code path', { locateBy: 'buildingCode', buildingCode: expr('IMB/../x') }, 'Invalid Building Code in item 0: "IMB/../X" is not a building code (such as IMB/75115/X/00A1)'],
-	['building code spaces', { locateBy: 'buildingCode', buildingCode: expr('IMB 75115') }, 'Invalid Building Code in item 0: "IMB 75115" is not a building code (such as IMB/75115/X/00A1)'],
-	['no offer', { ...paris, offers: '={{ [] }}' }, 'Invalid Offers in item 0: choose at least one offer'],
-	['unknown offer', { ...paris, offers: '={{ ["optimumGold"] }}' }, 'Invalid Offers in item 0: "optimumGold" is not one of optimumAccess, optimumPm, optimumEthernetEntreprise, optimumEthernetLan'],
+	[
+		'INSEE 4 digits',
+		{ ...paris, inseeCode: expr('7511') },
+		'Invalid INSEE Code in item 0: "7511" is not an INSEE commune code (5 characters, such as 75056 or 2A004)',
+	],
+	[
+		'INSEE 2C',
+		{ ...paris, inseeCode: expr('2C004') },
+		'Invalid INSEE Code in item 0: "2C004" is not an INSEE commune code (5 characters, such as 75056 or 2A004)',
+	],
+	[
+		'INSEE 00',
+		{ ...paris, inseeCode: expr('00123') },
+		'Invalid INSEE Code in item 0: "00123" is not an INSEE commune code (5 characters, such as 75056 or 2A004)',
+	],
+	[
+		'Rivoli 3 chars',
+		{ ...paris, rivoliCode: expr('215') },
+		'Invalid Rivoli Code in item 0: "215" is not a Rivoli street code (4 letters or digits, such as 2156)',
+	],
+	[
+		'Rivoli symbol',
+		{ ...paris, rivoliCode: expr('21-6') },
+		'Invalid Rivoli Code in item 0: "21-6" is not a Rivoli street code (4 letters or digits, such as 2156)',
+	],
+	[
+		'street number 0',
+		{ ...paris, streetNumber: expr('0') },
+		'Invalid Street Number in item 0: "0" is not a street number (digits, such as 12 or 12B)',
+	],
+	[
+		'street number words',
+		{ ...paris, streetNumber: expr('twelve') },
+		'Invalid Street Number in item 0: "twelve" is not a street number (digits, such as 12 or 12B)',
+	],
+	[
+		'street number range',
+		{ ...paris, streetNumber: expr('12-14') },
+		'Invalid Street Number in item 0: "12-14" is not a street number (digits, such as 12 or 12B)',
+	],
+	[
+		'complement word',
+		{ ...paris, streetNumberComplement: expr('bs') },
+		'Invalid Street Number Complement in item 0: "bs" is not a complement (B, T, Q, C or BIS, TER, QUATER, QUINQUIES)',
+	],
+	[
+		'complement contradiction',
+		{ ...paris, streetNumber: expr('12B'), streetNumberComplement: expr('T') },
+		'Invalid Street Number Complement in item 0: "T" contradicts the street number "12B"',
+	],
+	[
+		'building code path',
+		{ locateBy: 'buildingCode', buildingCode: expr('IMB/../x') },
+		'Invalid Building Code in item 0: "IMB/../X" is not a building code (such as IMB/75115/X/00A1)',
+	],
+	[
+		'building code spaces',
+		{ locateBy: 'buildingCode', buildingCode: expr('IMB 75115') },
+		'Invalid Building Code in item 0: "IMB 75115" is not a building code (such as IMB/75115/X/00A1)',
+	],
+	[
+		'no offer',
+		{ ...paris, offers: '={{ [] }}' },
+		'Invalid Offers in item 0: choose at least one offer',
+	],
+	[
+		'unknown offer',
+		{ ...paris, offers: '={{ ["optimumGold"] }}' },
+		'Invalid Offers in item 0: "optimumGold" is not one of optimumAccess, optimumPm, optimumEthernetEntreprise, optimumEthernetLan',
+	],
 ];
 
 describe('eligibility input checks (nothing is sent)', () => {
 	it.each(cases)('%s', async (_name, parameters, message) => {
 		const { error } = await runNode(
-			{ type: 'orangeEligibility', parameters: { resource: 'eligibility', operation: 'checkByAddress', ...parameters }, credentials },
+			{
+				type: 'orangeEligibility',
+				parameters: { resource: 'eligibility', operation: 'checkByAddress', ...parameters },
+				credentials,
+			},
 			t.credentials,
 		);
 		expect(error?.message).toBe(message);
@@ -46,11 +126,21 @@ describe('eligibility input checks (nothing is sent)', () => {
 	it('names the item that is wrong among many, and the others go on with Continue On Fail', async () => {
 		const items = [{ nd: '0142000001' }, { nd: '12' }, { nd: '0472000002' }];
 		const { items: output, error } = await runNode(
-			{ type: 'orangeEligibility', parameters: { resource: 'eligibility', operation: 'checkByNd', nd: '={{ $json.nd }}' }, items, credentials, continueOnFail: true },
+			{
+				type: 'orangeEligibility',
+				parameters: { resource: 'eligibility', operation: 'checkByNd', nd: '={{ $json.nd }}' },
+				items,
+				credentials,
+				continueOnFail: true,
+			},
 			t.credentials,
 		);
 		expect(error).toBeUndefined();
-		expect(output.map((i) => i.json.nd ?? i.json.error)).toEqual(['0142000001', 'Invalid ND in item 1: "12" is not a French line number', '0472000002']);
+		expect(output.map((i) => i.json.nd ?? i.json.error)).toEqual([
+			'0142000001',
+			'Invalid ND in item 1: "12" is not a French line number',
+			'0472000002',
+		]);
 		expect(t.sandbox.eligibilityChecks).toBe(2);
 	});
 });

@@ -2,8 +2,10 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const wire = require('../../../../dist/nodes/OrangeEligibility/helpers/wireFormat.js') as typeof import('../../../../nodes/OrangeEligibility/helpers/wireFormat');
-const inputs = require('../../../../dist/nodes/OrangeEligibility/helpers/inputs.js') as typeof import('../../../../nodes/OrangeEligibility/helpers/inputs');
+const wire =
+	require('../../../../dist/nodes/OrangeEligibility/helpers/wireFormat.js') as typeof import('../../../../nodes/OrangeEligibility/helpers/wireFormat');
+const inputs =
+	require('../../../../dist/nodes/OrangeEligibility/helpers/inputs.js') as typeof import('../../../../nodes/OrangeEligibility/helpers/inputs');
 
 describe('eligibility wire format', () => {
 	it.each([
@@ -35,7 +37,10 @@ describe('eligibility wire format', () => {
 			address: {},
 			offers: { optimumAccess: { status: null, statusLabel: 'No answer for this offer' } },
 		});
-		const odd = wire.simplifyAnswer({ results: [{ offer: 'OPTIMUM_GOLD', status: { weird: true } }, 'junk'] as never }, []);
+		const odd = wire.simplifyAnswer(
+			{ results: [{ offer: 'OPTIMUM_GOLD', status: { weird: true } }, 'junk'] as never },
+			[],
+		);
 		expect(odd.eligible).toBe(false);
 		expect(Object.keys(odd.offers as object)).toEqual(['OPTIMUM_GOLD', 'undefined']);
 	});

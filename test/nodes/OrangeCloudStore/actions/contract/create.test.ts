@@ -18,14 +18,23 @@ const valid = {
 
 const create = (parameters: Record<string, unknown>, extra: { continueOnFail?: boolean } = {}) =>
 	runNode(
-		{ type: 'orangeCloudStore', parameters: { resource: 'contract', operation: 'create', ...valid, ...parameters }, credentials: cloudCredentials, ...extra },
+		{
+			type: 'orangeCloudStore',
+			parameters: { resource: 'contract', operation: 'create', ...valid, ...parameters },
+			credentials: cloudCredentials,
+			...extra,
+		},
 		t.credentials,
 	);
 
 describe('contract create', () => {
 	it("creates the contract with Orange's field names and returns its id", async () => {
 		const { items, error } = await create({
-			additionalFields: { referentFixPhone: '01 02 03 04 05', referentMobilePhone: '+33607080900', referenceExt1: 'PO-77' },
+			additionalFields: {
+				referentFixPhone: '01 02 03 04 05',
+				referentMobilePhone: '+33607080900',
+				referenceExt1: 'PO-77',
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.id).toMatch(/^OCB\d{7}$/);
@@ -46,10 +55,16 @@ describe('contract create', () => {
 	});
 
 	it.each([
-		[{ referentEmail: 'alice@' }, 'Invalid Referent Email in item 0: "alice@" is not an e-mail address'],
+		[
+			{ referentEmail: 'alice@' },
+			'Invalid Referent Email in item 0: "alice@" is not an e-mail address',
+		],
 		[{ referentCivility: 'Dr' }, 'Invalid Referent Civility in item 0: "Dr" is not one of M, Mme'],
 		[{ contractName: '={{ "  " }}' }, 'Invalid Contract Name in item 0: it is empty'],
-		[{ additionalFields: { referentMobilePhone: 'call me' } }, 'Invalid Referent Mobile Phone in item 0: "call me" is not a phone number'],
+		[
+			{ additionalFields: { referentMobilePhone: 'call me' } },
+			'Invalid Referent Mobile Phone in item 0: "call me" is not a phone number',
+		],
 	])('refuses %j before any call', async (parameters, message) => {
 		const { error } = await create(parameters);
 		expect(error?.message).toBe(message);
@@ -57,14 +72,24 @@ describe('contract create', () => {
 	});
 
 	it('does not send a creation twice after a 500: the outcome is unknown and the error says so', async () => {
-		t.sandbox.addFault({ kind: 'status', status: 500, path: '/cloud/b2b/v1/contract', method: 'POST' });
+		t.sandbox.addFault({
+			kind: 'status',
+			status: 500,
+			path: '/cloud/b2b/v1/contract',
+			method: 'POST',
+		});
 		const { error } = await create({});
 		expect(t.sandbox.apiRequests()).toHaveLength(1);
 		expect(error?.description).toContain('It was not sent again, to avoid doing it twice');
 	});
 
 	it('does send it again after a 429, which Orange answers before doing anything', async () => {
-		t.sandbox.addFault({ kind: 'rateLimit', path: '/cloud/b2b/v1/contract', method: 'POST', retryAfter: 0 });
+		t.sandbox.addFault({
+			kind: 'rateLimit',
+			path: '/cloud/b2b/v1/contract',
+			method: 'POST',
+			retryAfter: 0,
+		});
 		const { items, error } = await create({});
 		expect(error).toBeUndefined();
 		expect(items[0].json.id).toMatch(/^OCB/);
@@ -74,7 +99,9 @@ describe('contract create', () => {
 	it('does not retry a creation whose connection was reset', async () => {
 		t.sandbox.addFault({ kind: 'reset', path: '/cloud/b2b/v1/contract', method: 'POST' });
 		const { error } = await create({});
-		expect(error?.message).toBe('Orange Cloud Store: the outcome of POST /cloud/b2b/v1/contract is unknown (the connection was reset)');
+		expect(error?.message).toBe(
+			'Orange Cloud Store: the outcome of POST /cloud/b2b/v1/contract is unknown (the connection was reset)',
+		);
 		expect(t.sandbox.apiRequests()).toHaveLength(1);
 	});
 });

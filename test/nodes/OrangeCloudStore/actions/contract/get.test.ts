@@ -5,17 +5,34 @@ import { cloudCredentials, useSandbox } from '../../../../helpers/sandbox.ts';
 
 const t = useSandbox();
 
-const get = (contractId: unknown, extra: { items?: Record<string, unknown>[]; continueOnFail?: boolean } = {}) =>
+const get = (
+	contractId: unknown,
+	extra: { items?: Record<string, unknown>[]; continueOnFail?: boolean } = {},
+) =>
 	runNode(
-		{ type: 'orangeCloudStore', parameters: { resource: 'contract', operation: 'get', contractId }, credentials: cloudCredentials, ...extra },
+		{
+			type: 'orangeCloudStore',
+			parameters: { resource: 'contract', operation: 'get', contractId },
+			credentials: cloudCredentials,
+			...extra,
+		},
 		t.credentials,
 	);
 
 describe('contract get', () => {
 	it("returns the contract's details, scoped by X-ECCS-Contract-Id", async () => {
-		const { items, error } = await get({ __rl: true, mode: 'list', value: 'OCB0001235', cachedResultName: 'Cloud Avenue Recette' });
+		const { items, error } = await get({
+			__rl: true,
+			mode: 'list',
+			value: 'OCB0001235',
+			cachedResultName: 'Cloud Avenue Recette',
+		});
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ id: 'OCB0001235', name: 'Cloud Avenue Recette', offer: { name: 'Cloud Avenue' } });
+		expect(items[0].json).toMatchObject({
+			id: 'OCB0001235',
+			name: 'Cloud Avenue Recette',
+			offer: { name: 'Cloud Avenue' },
+		});
 		const call = t.sandbox.apiRequests()[0];
 		expect(call.path).toBe('/cloud/b2b/v1/contract');
 		expect(call.headers['x-eccs-contract-id']).toBe('OCB0001235');
@@ -31,7 +48,9 @@ describe('contract get', () => {
 	it('refuses a contract reference that is not one, before any call', async () => {
 		// Typed in the field, n8n's own check stops it; from an expression, the node's check does.
 		const { error } = await get({ __rl: true, mode: 'id', value: '={{ "OCB 12/../x" }}' });
-		expect(error?.message).toBe('Invalid Contract in item 0: "OCB 12/../x" is not a Cloud Store contract reference');
+		expect(error?.message).toBe(
+			'Invalid Contract in item 0: "OCB 12/../x" is not a Cloud Store contract reference',
+		);
 		expect(t.sandbox.requests).toHaveLength(0);
 	});
 
@@ -41,7 +60,9 @@ describe('contract get', () => {
 		const result = await get({ __rl: true, mode: 'id', value: '={{ $json.contract }}' }, { items });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json.id)).toEqual(items.map((i) => i.contract));
-		expect(result.items.map((i) => (i.pairedItem as { item: number }).item)).toEqual(items.map((_, i) => i));
+		expect(result.items.map((i) => (i.pairedItem as { item: number }).item)).toEqual(
+			items.map((_, i) => i),
+		);
 		expect(t.sandbox.apiRequests()).toHaveLength(100);
 		expect(t.sandbox.tokenRequests).toBe(1);
 	});
@@ -59,7 +80,12 @@ describe('contract get', () => {
 	});
 
 	it('waits out a 429 with Retry-After and succeeds', async () => {
-		t.sandbox.addFault({ kind: 'rateLimit', path: '/cloud/b2b/v1/contract', retryAfter: 1, times: 1 });
+		t.sandbox.addFault({
+			kind: 'rateLimit',
+			path: '/cloud/b2b/v1/contract',
+			retryAfter: 1,
+			times: 1,
+		});
 		const started = Date.now();
 		const { items, error } = await get({ __rl: true, mode: 'id', value: 'OCB0001234' });
 		expect(error).toBeUndefined();
@@ -69,14 +95,26 @@ describe('contract get', () => {
 	});
 
 	it('retries a 403 code 53 (rate limited) too', async () => {
-		t.sandbox.addFault({ kind: 'rateLimit', status: 403, path: '/cloud/b2b/v1/contract', retryAfter: 0, times: 2 });
+		t.sandbox.addFault({
+			kind: 'rateLimit',
+			status: 403,
+			path: '/cloud/b2b/v1/contract',
+			retryAfter: 0,
+			times: 2,
+		});
 		const { error } = await get({ __rl: true, mode: 'id', value: 'OCB0001234' });
 		expect(error).toBeUndefined();
 		expect(t.sandbox.apiRequests().map((r) => r.status)).toEqual([403, 403, 200]);
 	});
 
 	it('gives up on a lasting 503 with a bounded number of attempts', async () => {
-		t.sandbox.addFault({ kind: 'status', status: 503, retryAfter: 0, path: '/cloud/b2b/v1/contract', times: 100 });
+		t.sandbox.addFault({
+			kind: 'status',
+			status: 503,
+			retryAfter: 0,
+			path: '/cloud/b2b/v1/contract',
+			times: 100,
+		});
 		const { error } = await get({ __rl: true, mode: 'id', value: 'OCB0001234' });
 		expect(error?.message).toBe('Orange Cloud Store: Internal error');
 		expect(t.sandbox.apiRequests()).toHaveLength(6);
@@ -99,8 +137,16 @@ describe('contract get', () => {
 	});
 
 	it('turns failed items into error items with Continue On Fail, and goes on', async () => {
-		const items = [{ contract: 'OCB0001234' }, { contract: 'bad id!' }, { contract: 'OCB0000000' }, { contract: 'OCB0001235' }];
-		const result = await get({ __rl: true, mode: 'id', value: '={{ $json.contract }}' }, { items, continueOnFail: true });
+		const items = [
+			{ contract: 'OCB0001234' },
+			{ contract: 'bad id!' },
+			{ contract: 'OCB0000000' },
+			{ contract: 'OCB0001235' },
+		];
+		const result = await get(
+			{ __rl: true, mode: 'id', value: '={{ $json.contract }}' },
+			{ items, continueOnFail: true },
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json.id ?? i.json.error)).toEqual([
 			'OCB0001234',

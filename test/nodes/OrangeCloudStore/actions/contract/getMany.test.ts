@@ -7,7 +7,11 @@ const t = useSandbox({ maxPageSize: 3 });
 
 const getMany = (parameters: Record<string, unknown>) =>
 	runNode(
-		{ type: 'orangeCloudStore', parameters: { resource: 'contract', operation: 'getMany', ...parameters }, credentials: cloudCredentials },
+		{
+			type: 'orangeCloudStore',
+			parameters: { resource: 'contract', operation: 'getMany', ...parameters },
+			credentials: cloudCredentials,
+		},
 		t.credentials,
 	);
 
@@ -36,13 +40,19 @@ describe('contract getMany', () => {
 	});
 
 	it('sees only what the API key sees', async () => {
-		t.credentials.store.set('cloud-credential', { ...t.credentials.store.get('cloud-credential'), apiKey: 'sandbox-api-key-limited' });
+		t.credentials.store.set('cloud-credential', {
+			...t.credentials.store.get('cloud-credential'),
+			apiKey: 'sandbox-api-key-limited',
+		});
 		const { items } = await getMany({ returnAll: true });
 		expect(items.map((i) => i.json.id)).toEqual(['OCB0001234']);
 	});
 
 	it("reports Orange's refusal of a wrong API key", async () => {
-		t.credentials.store.set('cloud-credential', { ...t.credentials.store.get('cloud-credential'), apiKey: 'wrong-key' });
+		t.credentials.store.set('cloud-credential', {
+			...t.credentials.store.get('cloud-credential'),
+			apiKey: 'wrong-key',
+		});
 		const { error } = await getMany({ returnAll: true });
 		expect(error?.message).toBe('Orange Cloud Store: Access denied');
 		expect(error?.description).toContain('The X-API-Key is not valid for this API.');

@@ -6,7 +6,10 @@ import { cloudCredentials, useSandbox } from '../../../../helpers/sandbox.ts';
 
 const t = useSandbox();
 
-const download = (parameters: Record<string, unknown>, extra: { items?: Record<string, unknown>[]; continueOnFail?: boolean } = {}) =>
+const download = (
+	parameters: Record<string, unknown>,
+	extra: { items?: Record<string, unknown>[]; continueOnFail?: boolean } = {},
+) =>
 	runNode(
 		{
 			type: 'orangeCloudStore',
@@ -25,8 +28,12 @@ const download = (parameters: Record<string, unknown>, extra: { items?: Record<s
 describe('document download', () => {
 	for (const documentType of ['invoices', 'bills', 'comsumptionRatedReports']) {
 		it(`returns the ${documentType} file byte for byte, with its name and MIME type`, async () => {
-			const document = t.sandbox.documents.find((d) => d.contractId === 'OCB0001234' && d.documentType === documentType)!;
-			const { items, error } = await download({ documentId: { __rl: true, mode: 'id', value: document.id } });
+			const document = t.sandbox.documents.find(
+				(d) => d.contractId === 'OCB0001234' && d.documentType === documentType,
+			)!;
+			const { items, error } = await download({
+				documentId: { __rl: true, mode: 'id', value: document.id },
+			});
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(1);
 			const bytes = binaryBytes(items[0]);
@@ -45,10 +52,13 @@ describe('document download', () => {
 	}
 
 	it('checks the PDF, XLSX and CSV are real files of their kind', async () => {
-		const pick = (type: string) => t.sandbox.documents.find((d) => d.contractId === 'OCB0001234' && d.documentType === type)!;
+		const pick = (type: string) =>
+			t.sandbox.documents.find((d) => d.contractId === 'OCB0001234' && d.documentType === type)!;
 		const pdf = Buffer.from(await t.sandbox.fileBytes(pick('invoices')));
 		const xlsx = Buffer.from(await t.sandbox.fileBytes(pick('bills')));
-		const csv = Buffer.from(await t.sandbox.fileBytes(pick('comsumptionRatedReports'))).toString('utf8');
+		const csv = Buffer.from(await t.sandbox.fileBytes(pick('comsumptionRatedReports'))).toString(
+			'utf8',
+		);
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 		expect(pdf.subarray(-6).toString()).toContain('%%EOF');
 		expect(xlsx.subarray(0, 2).toString()).toBe('PK');
@@ -58,7 +68,10 @@ describe('document download', () => {
 
 	it('puts the file in the field the user names', async () => {
 		const document = t.sandbox.documents.find((d) => d.contractId === 'OCB0001234')!;
-		const { items } = await download({ documentId: { __rl: true, mode: 'id', value: document.id }, binaryPropertyName: 'invoice' });
+		const { items } = await download({
+			documentId: { __rl: true, mode: 'id', value: document.id },
+			binaryPropertyName: 'invoice',
+		});
 		expect(Object.keys(items[0].binary ?? {})).toEqual(['invoice']);
 	});
 
@@ -71,7 +84,16 @@ describe('document download', () => {
 		expect((error as { httpCode?: string }).httpCode).toBe('404');
 	});
 
-	for (const bad of ['../../contracts', 'a/b', 'x?y=1', 'x#y', '%2Fcontracts', 'é-id', '={{ "" }}', '..']) {
+	for (const bad of [
+		'../../contracts',
+		'a/b',
+		'x?y=1',
+		'x#y',
+		'%2Fcontracts',
+		'é-id',
+		'={{ "" }}',
+		'..',
+	]) {
 		it(`refuses the document ID ${JSON.stringify(bad)} before sending anything`, async () => {
 			const { error } = await download({ documentId: { __rl: true, mode: 'id', value: bad } });
 			expect(error?.message).toMatch(/^Invalid Document in item 0: /);
@@ -81,15 +103,22 @@ describe('document download', () => {
 
 	it('refuses a binary field name that is not a name', async () => {
 		const document = t.sandbox.documents[0];
-		const { error } = await download({ documentId: { __rl: true, mode: 'id', value: document.id }, binaryPropertyName: 'my file' });
+		const { error } = await download({
+			documentId: { __rl: true, mode: 'id', value: document.id },
+			binaryPropertyName: 'my file',
+		});
 		expect(error?.message).toMatch(/^Invalid Put Output File in Field in item 0/);
 		expect(t.sandbox.requests).toHaveLength(0);
 	});
 
 	it('follows a redirect to another host without the token or the API key', async () => {
-		const document = t.sandbox.documents.find((d) => d.contractId === 'OCB0001234' && d.documentType === 'invoices')!;
+		const document = t.sandbox.documents.find(
+			(d) => d.contractId === 'OCB0001234' && d.documentType === 'invoices',
+		)!;
 		t.sandbox.addFault({ kind: 'redirect', path: `/cloud/b2b/v1/documents/${document.id}/file` });
-		const { items, error } = await download({ documentId: { __rl: true, mode: 'id', value: document.id } });
+		const { items, error } = await download({
+			documentId: { __rl: true, mode: 'id', value: document.id },
+		});
 		expect(error).toBeUndefined();
 		expect(sha256(binaryBytes(items[0]))).toBe(sha256(await t.sandbox.fileBytes(document)));
 		expect(t.sandbox.storageRequests).toHaveLength(1);

@@ -17,13 +17,20 @@ const valid = {
 
 const add = (parameters: Record<string, unknown>) =>
 	runNode(
-		{ type: 'orangeCloudStore', parameters: { resource: 'user', operation: 'add', ...valid, ...parameters }, credentials: cloudCredentials },
+		{
+			type: 'orangeCloudStore',
+			parameters: { resource: 'user', operation: 'add', ...valid, ...parameters },
+			credentials: cloudCredentials,
+		},
 		t.credentials,
 	);
 
 describe('user add', () => {
 	it("adds the user with Orange's body, roles.contracts included", async () => {
-		const { items, error } = await add({ role: 'manager', additionalFields: { fixPhone: '01.02.03.04.05' } });
+		const { items, error } = await add({
+			role: 'manager',
+			additionalFields: { fixPhone: '01.02.03.04.05' },
+		});
 		expect(error).toBeUndefined();
 		const call = t.sandbox.apiRequests()[0];
 		expect(call.method).toBe('POST');
@@ -38,7 +45,11 @@ describe('user add', () => {
 			mobilePhone: '',
 			roles: { contracts: ['manager'] },
 		});
-		expect(items[0].json).toMatchObject({ contractId: 'OCB0001234', login: 'john.doe', roles: { contracts: ['manager'] } });
+		expect(items[0].json).toMatchObject({
+			contractId: 'OCB0001234',
+			login: 'john.doe',
+			roles: { contracts: ['manager'] },
+		});
 	});
 
 	it.each([
@@ -48,7 +59,10 @@ describe('user add', () => {
 		[{ email: 'john.doe@@orange.com' }, /^Invalid Email in item 0/],
 		[{ civility: '={{ "Mr" }}' }, /^Invalid Civility in item 0: "Mr" is not one of M, Mme/],
 		[{ role: '={{ "admin" }}' }, /^Invalid Role in item 0: "admin" is not one of visitor, manager/],
-		[{ contractId: { __rl: true, mode: 'id', value: '={{ "OCB1/../../x" }}' } }, /^Invalid Contract in item 0/],
+		[
+			{ contractId: { __rl: true, mode: 'id', value: '={{ "OCB1/../../x" }}' } },
+			/^Invalid Contract in item 0/,
+		],
 	])('refuses %j before any call', async (parameters, message) => {
 		const { error } = await add(parameters);
 		expect(error?.message).toMatch(message);
@@ -62,7 +76,11 @@ describe('user add', () => {
 	});
 
 	it('does not add the user twice when the answer times out', async () => {
-		t.sandbox.addFault({ kind: 'status', status: 504, path: '/cloud/b2b/v1/contract/OCB0001234/user' });
+		t.sandbox.addFault({
+			kind: 'status',
+			status: 504,
+			path: '/cloud/b2b/v1/contract/OCB0001234/user',
+		});
 		const { error } = await add({});
 		expect(t.sandbox.apiRequests()).toHaveLength(1);
 		expect(error?.description).toContain('may have been carried out');

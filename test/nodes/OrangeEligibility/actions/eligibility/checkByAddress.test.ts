@@ -6,8 +6,19 @@ import { ELIGIBILITY, useSandbox } from '../../../../helpers/sandbox.ts';
 const t = useSandbox();
 const credentials = { orangeEligibilityApi: ELIGIBILITY };
 
-const check = (parameters: Record<string, unknown>, extra: { items?: Record<string, unknown>[]; continueOnFail?: boolean } = {}) =>
-	runNode({ type: 'orangeEligibility', parameters: { resource: 'eligibility', operation: 'checkByAddress', ...parameters }, credentials, ...extra }, t.credentials);
+const check = (
+	parameters: Record<string, unknown>,
+	extra: { items?: Record<string, unknown>[]; continueOnFail?: boolean } = {},
+) =>
+	runNode(
+		{
+			type: 'orangeEligibility',
+			parameters: { resource: 'eligibility', operation: 'checkByAddress', ...parameters },
+			credentials,
+			...extra,
+		},
+		t.credentials,
+	);
 
 const paris = { inseeCode: '75115', rivoliCode: '2156', streetNumber: '12' };
 
@@ -17,17 +28,46 @@ describe('eligibility checkByAddress', () => {
 		expect(error).toBeUndefined();
 		expect(t.sandbox.requests.at(-1)!.body).toEqual({
 			requester: { login: 'operateur.demo', siren: '552081317', contractNumber: 'OPT-2024-000123' },
-			offers: ['OPTIMUM_ACCESS', 'OPTIMUM_PM', 'OPTIMUM_ETHERNET_ENTREPRISE', 'OPTIMUM_ETHERNET_LAN'],
+			offers: [
+				'OPTIMUM_ACCESS',
+				'OPTIMUM_PM',
+				'OPTIMUM_ETHERNET_ENTREPRISE',
+				'OPTIMUM_ETHERNET_LAN',
+			],
 			address: { inseeCode: '75115', rivoliCode: '2156', streetNumber: '12' },
 		});
 		expect(items[0].json).toEqual({
 			eligible: true,
-			address: { inseeCode: '75115', rivoliCode: '2156', streetNumber: '12', buildingCode: 'IMB/75115/X/00A1', label: '12 RUE DE LA CONVENTION 75015 PARIS' },
+			address: {
+				inseeCode: '75115',
+				rivoliCode: '2156',
+				streetNumber: '12',
+				buildingCode: 'IMB/75115/X/00A1',
+				label: '12 RUE DE LA CONVENTION 75015 PARIS',
+			},
 			offers: {
-				optimumAccess: { status: 'ELIGIBLE_DEPLOYED', statusLabel: 'Eligible réseau déployé', nroCode: 'NRO-75115-2156', pmCode: 'PM-75115-2156-01' },
-				optimumPm: { status: 'ELIGIBLE_DEPLOYED', statusLabel: 'Eligible réseau déployé', nroCode: 'NRO-75115-2156', pmCode: 'PM-75115-2156-02' },
-				optimumEthernetEntreprise: { status: 'ELIGIBLE_DEPLOYED', statusLabel: 'Eligible réseau déployé', blom: 'BLOM-75115-2156' },
-				optimumEthernetLan: { status: 'ELIGIBLE_DEPLOYED', statusLabel: 'Eligible réseau déployé', blom: 'BLOM-75115-2156' },
+				optimumAccess: {
+					status: 'ELIGIBLE_DEPLOYED',
+					statusLabel: 'Eligible réseau déployé',
+					nroCode: 'NRO-75115-2156',
+					pmCode: 'PM-75115-2156-01',
+				},
+				optimumPm: {
+					status: 'ELIGIBLE_DEPLOYED',
+					statusLabel: 'Eligible réseau déployé',
+					nroCode: 'NRO-75115-2156',
+					pmCode: 'PM-75115-2156-02',
+				},
+				optimumEthernetEntreprise: {
+					status: 'ELIGIBLE_DEPLOYED',
+					statusLabel: 'Eligible réseau déployé',
+					blom: 'BLOM-75115-2156',
+				},
+				optimumEthernetLan: {
+					status: 'ELIGIBLE_DEPLOYED',
+					statusLabel: 'Eligible réseau déployé',
+					blom: 'BLOM-75115-2156',
+				},
 			},
 		});
 		const call = t.sandbox.requests.at(-1)!;
@@ -37,43 +77,93 @@ describe('eligibility checkByAddress', () => {
 	});
 
 	it('reads a mixed answer: partial deployment, not eligible with its reason', async () => {
-		const { items } = await check({ inseeCode: '69123', rivoliCode: '0345', streetNumber: '8', streetNumberComplement: 'bis' });
-		expect(t.sandbox.requests.at(-1)!.body).toMatchObject({ address: { streetNumber: '8', streetNumberComplement: 'B' } });
+		const { items } = await check({
+			inseeCode: '69123',
+			rivoliCode: '0345',
+			streetNumber: '8',
+			streetNumberComplement: 'bis',
+		});
+		expect(t.sandbox.requests.at(-1)!.body).toMatchObject({
+			address: { streetNumber: '8', streetNumberComplement: 'B' },
+		});
 		const offers = items[0].json.offers as Record<string, Record<string, unknown>>;
 		expect(items[0].json.eligible).toBe(true);
-		expect(offers.optimumPm).toMatchObject({ status: 'ELIGIBLE_PARTIALLY_DEPLOYED', statusLabel: 'Eligible réseau partiellement déployé', reason: 'PartiallydeployedExtention' });
-		expect(offers.optimumEthernetLan).toEqual({ status: 'NOT_ELIGIBLE', statusLabel: 'Inéligible', reason: 'notDeployed' });
+		expect(offers.optimumPm).toMatchObject({
+			status: 'ELIGIBLE_PARTIALLY_DEPLOYED',
+			statusLabel: 'Eligible réseau partiellement déployé',
+			reason: 'PartiallydeployedExtention',
+		});
+		expect(offers.optimumEthernetLan).toEqual({
+			status: 'NOT_ELIGIBLE',
+			statusLabel: 'Inéligible',
+			reason: 'notDeployed',
+		});
 	});
 
 	it('says not eligible when no offer is', async () => {
 		const { items } = await check({ inseeCode: '13055', rivoliCode: '1001', streetNumber: '140' });
 		expect(items[0].json.eligible).toBe(false);
-		expect(Object.values(items[0].json.offers as object).map((o) => o.statusLabel)).toEqual(['Inéligible', 'Inéligible', 'Inéligible', 'Inéligible']);
+		expect(Object.values(items[0].json.offers as object).map((o) => o.statusLabel)).toEqual([
+			'Inéligible',
+			'Inéligible',
+			'Inéligible',
+			'Inéligible',
+		]);
 	});
 
 	it('checks Corsica (2A) and only the offers asked', async () => {
-		const { items } = await check({ inseeCode: '2a004', rivoliCode: 'b012', streetNumber: '3', offers: ['optimumAccess', 'optimumEthernetLan'] });
-		expect(t.sandbox.requests.at(-1)!.body).toMatchObject({ offers: ['OPTIMUM_ACCESS', 'OPTIMUM_ETHERNET_LAN'], address: { inseeCode: '2A004', rivoliCode: 'B012' } });
-		expect(Object.keys(items[0].json.offers as object)).toEqual(['optimumAccess', 'optimumEthernetLan']);
+		const { items } = await check({
+			inseeCode: '2a004',
+			rivoliCode: 'b012',
+			streetNumber: '3',
+			offers: ['optimumAccess', 'optimumEthernetLan'],
+		});
+		expect(t.sandbox.requests.at(-1)!.body).toMatchObject({
+			offers: ['OPTIMUM_ACCESS', 'OPTIMUM_ETHERNET_LAN'],
+			address: { inseeCode: '2A004', rivoliCode: 'B012' },
+		});
+		expect(Object.keys(items[0].json.offers as object)).toEqual([
+			'optimumAccess',
+			'optimumEthernetLan',
+		]);
 	});
 
 	it('checks a building code instead of a street address', async () => {
 		const { items } = await check({ locateBy: 'buildingCode', buildingCode: 'imb/31555/c/0107' });
-		expect(t.sandbox.requests.at(-1)!.body).toMatchObject({ address: { buildingCode: 'IMB/31555/C/0107' } });
+		expect(t.sandbox.requests.at(-1)!.body).toMatchObject({
+			address: { buildingCode: 'IMB/31555/C/0107' },
+		});
 		expect(items[0].json.address).toMatchObject({ label: '7 PLACE DU CAPITOLE 31000 TOULOUSE' });
 	});
 
 	it('understands French labels and camelCase statuses', async () => {
-		const { items } = await check({ inseeCode: '33063', rivoliCode: '0420', streetNumber: '5', streetNumberComplement: 'T' });
+		const { items } = await check({
+			inseeCode: '33063',
+			rivoliCode: '0420',
+			streetNumber: '5',
+			streetNumberComplement: 'T',
+		});
 		const offers = items[0].json.offers as Record<string, Record<string, unknown>>;
-		expect(Object.values(offers).map((o) => o.status)).toEqual(['ELIGIBLE_DEPLOYED', 'ELIGIBLE_PARTIALLY_DEPLOYED', 'ELIGIBLE_DEPLOYED', 'NOT_ELIGIBLE']);
+		expect(Object.values(offers).map((o) => o.status)).toEqual([
+			'ELIGIBLE_DEPLOYED',
+			'ELIGIBLE_PARTIALLY_DEPLOYED',
+			'ELIGIBLE_DEPLOYED',
+			'NOT_ELIGIBLE',
+		]);
 	});
 
 	it('passes an unknown status through untouched', async () => {
-		const { items, error } = await check({ inseeCode: '59350', rivoliCode: '0777', streetNumber: '21' });
+		const { items, error } = await check({
+			inseeCode: '59350',
+			rivoliCode: '0777',
+			streetNumber: '21',
+		});
 		expect(error).toBeUndefined();
 		const offers = items[0].json.offers as Record<string, Record<string, unknown>>;
-		expect(offers.optimumAccess).toMatchObject({ status: 'UNDER_STUDY', statusLabel: 'UNDER_STUDY' });
+		expect(offers.optimumAccess).toMatchObject({
+			status: 'UNDER_STUDY',
+			statusLabel: 'UNDER_STUDY',
+		});
 		expect(items[0].json.eligible).toBe(true);
 	});
 
@@ -81,7 +171,14 @@ describe('eligibility checkByAddress', () => {
 		const { items } = await check({ ...paris, simplify: false, offers: ['optimumAccess'] });
 		expect(items[0].json).toEqual({
 			address: expect.objectContaining({ inseeCode: '75115' }),
-			results: [{ offer: 'OPTIMUM_ACCESS', status: 'ELIGIBLE_DEPLOYED', nroCode: 'NRO-75115-2156', pmCode: 'PM-75115-2156-01' }],
+			results: [
+				{
+					offer: 'OPTIMUM_ACCESS',
+					status: 'ELIGIBLE_DEPLOYED',
+					nroCode: 'NRO-75115-2156',
+					pmCode: 'PM-75115-2156-01',
+				},
+			],
 		});
 	});
 
@@ -92,16 +189,24 @@ describe('eligibility checkByAddress', () => {
 	});
 
 	it('reports a requester Orange does not know', async () => {
-		t.credentials.store.set(ELIGIBILITY, { ...t.credentials.store.get(ELIGIBILITY), contractNumber: 'OPT-0000' });
+		t.credentials.store.set(ELIGIBILITY, {
+			...t.credentials.store.get(ELIGIBILITY),
+			contractNumber: 'OPT-0000',
+		});
 		const { error } = await check(paris);
 		expect(error?.message).toBe('Orange Eligibility: Access denied');
 		expect(error?.description).toContain('not subscribed');
 	});
 
 	it('refuses a SIREN whose check digit is wrong, naming the credential field, and sends nothing', async () => {
-		t.credentials.store.set(ELIGIBILITY, { ...t.credentials.store.get(ELIGIBILITY), siren: '552081318' });
+		t.credentials.store.set(ELIGIBILITY, {
+			...t.credentials.store.get(ELIGIBILITY),
+			siren: '552081318',
+		});
 		const { error } = await check(paris);
-		expect(error?.message).toBe('Invalid SIREN in the Orange Eligibility API credential: "552081318" is not a SIREN (9 digits with a valid check digit)');
+		expect(error?.message).toBe(
+			'Invalid SIREN in the Orange Eligibility API credential: "552081318" is not a SIREN (9 digits with a valid check digit)',
+		);
 		expect(t.sandbox.requests).toHaveLength(0);
 	});
 });

@@ -7,25 +7,52 @@ const t = useSandbox();
 const credentials = { orangeEligibilityApi: ELIGIBILITY };
 
 const check = (parameters: Record<string, unknown>) =>
-	runNode({ type: 'orangeEligibility', parameters: { resource: 'eligibility', operation: 'checkByNd', ...parameters }, credentials }, t.credentials);
+	runNode(
+		{
+			type: 'orangeEligibility',
+			parameters: { resource: 'eligibility', operation: 'checkByNd', ...parameters },
+			credentials,
+		},
+		t.credentials,
+	);
 
 describe('eligibility checkByNd', () => {
-	it.each([['01 42 00 00 01'], ['01.42.00.00.01'], ['+33 1 42 00 00 01'], ['0033142000001'], ['01-42-00-00-01']])(
-		'normalises %j to the ND 0142000001',
-		async (nd) => {
-			const { items, error } = await check({ nd });
-			expect(error).toBeUndefined();
-			expect(t.sandbox.requests.at(-1)!.body).toMatchObject({ nd: '0142000001' });
-			expect(items[0].json).toMatchObject({ nd: '0142000001', eligible: true, address: { inseeCode: '75115' } });
-		},
-	);
+	it.each([
+		['01 42 00 00 01'],
+		['01.42.00.00.01'],
+		['+33 1 42 00 00 01'],
+		['0033142000001'],
+		['01-42-00-00-01'],
+	])('normalises %j to the ND 0142000001', async (nd) => {
+		const { items, error } = await check({ nd });
+		expect(error).toBeUndefined();
+		expect(t.sandbox.requests.at(-1)!.body).toMatchObject({ nd: '0142000001' });
+		expect(items[0].json).toMatchObject({
+			nd: '0142000001',
+			eligible: true,
+			address: { inseeCode: '75115' },
+		});
+	});
 
 	it('gives NRO/PM for passive offers and the BLOM for active ones', async () => {
 		const { items } = await check({ nd: '0472000002' });
 		const offers = items[0].json.offers as Record<string, Record<string, unknown>>;
-		expect(Object.keys(offers.optimumAccess).sort()).toEqual(['nroCode', 'pmCode', 'status', 'statusLabel']);
-		expect(Object.keys(offers.optimumEthernetEntreprise).sort()).toEqual(['blom', 'status', 'statusLabel']);
-		expect(offers.optimumEthernetLan).toEqual({ status: 'NOT_ELIGIBLE', statusLabel: 'Inéligible', reason: 'notDeployed' });
+		expect(Object.keys(offers.optimumAccess).sort()).toEqual([
+			'nroCode',
+			'pmCode',
+			'status',
+			'statusLabel',
+		]);
+		expect(Object.keys(offers.optimumEthernetEntreprise).sort()).toEqual([
+			'blom',
+			'status',
+			'statusLabel',
+		]);
+		expect(offers.optimumEthernetLan).toEqual({
+			status: 'NOT_ELIGIBLE',
+			statusLabel: 'Inéligible',
+			reason: 'notDeployed',
+		});
 	});
 
 	it("reports Orange's 404 for a line it does not know", async () => {

@@ -1,0 +1,122 @@
+import type {
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { listContracts } from '../OrangeCloudStore/helpers/api';
+import { documentTypeOptions } from '../OrangeCloudStore/descriptions/documentTypes';
+import { pollNewDocuments } from './newDocuments';
+
+export class OrangeCloudStoreTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Orange Cloud Store Trigger',
+		name: 'orangeCloudStoreTrigger',
+		icon: {
+			light: 'file:../../icons/cloudStore.svg',
+			dark: 'file:../../icons/cloudStore.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{"New " + ($parameter["documentType"] === "all" ? "document" : $parameter["documentType"])}}',
+		description:
+			'Starts the workflow when Orange Cloud Store publishes a new invoice, bill or usage report',
+		defaults: { name: 'Orange Cloud Store Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'orangeCloudStoreApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'New Document',
+						value: 'newDocument',
+						description: 'A document (invoice, bill, report…) appears on a watched contract',
+					},
+				],
+				default: 'newDocument',
+			},
+			{
+				displayName: 'Contracts to Watch',
+				name: 'contractScope',
+				type: 'options',
+				options: [
+					{
+						name: 'All Contracts',
+						value: 'all',
+						description: 'Every contract the API key sees, new ones included',
+					},
+					{ name: 'Selected Contracts', value: 'selected' },
+				],
+				default: 'all',
+			},
+			{
+				displayName: 'Contract Names or IDs',
+				name: 'contractIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getContracts' },
+				default: [],
+				required: true,
+				description:
+					'The contracts to watch. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				displayOptions: { show: { contractScope: ['selected'] } },
+			},
+			{
+				displayName: 'Document Type',
+				name: 'documentType',
+				type: 'options',
+				options: documentTypeOptions,
+				default: 'invoices',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Attach File',
+						name: 'attachFile',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to download each new document and attach its file as binary data',
+					},
+					{
+						displayName: 'Put File in Field',
+						name: 'binaryPropertyName',
+						type: 'string',
+						default: 'data',
+						description: 'The binary field the file goes in, with Attach File on',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		loadOptions: {
+			async getContracts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const contracts = await listContracts.call(this);
+				return contracts.map((contract) => ({
+					name: `${String(contract.name ?? contract.id)} (${String(contract.id)})`,
+					value: String(contract.id),
+				}));
+			},
+		},
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollNewDocuments.call(this);
+	}
+}
