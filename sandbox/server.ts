@@ -44,6 +44,8 @@ export interface FaultRule {
 	times?: number;
 	/** Fire on every Nth matching request only. */
 	every?: number;
+	/** Fire on this share of matching requests (0–1), drawn from a seeded generator: replayable. */
+	ratio?: number;
 	status?: number;
 	body?: unknown;
 	retryAfter?: number;
@@ -58,6 +60,8 @@ export interface RecordedRequest {
 	body?: unknown;
 	fault?: FaultKind;
 	status?: number;
+	/** When it arrived (ms since the epoch). */
+	at: number;
 }
 
 export interface SandboxOptions {
@@ -72,6 +76,10 @@ export interface SandboxOptions {
 	clients?: Client[];
 	/** Whether list answers carry X-Total-Count (Orange Business APIs do; this one is not documented). */
 	totalCountHeader?: boolean;
+	/** More API keys that see every contract (canary values for leak tests). */
+	extraApiKeys?: string[];
+	/** Seed of the generator behind `ratio` faults. */
+	seed?: number;
 	log?: boolean;
 }
 
@@ -106,6 +114,9 @@ export class OrangeSandbox {
 	faults: (FaultRule & { fired: number; seen: number })[] = [];
 	latencyMs: number;
 	private tokens = new Map<string, TokenInfo>();
+	/** Every access token issued since the last reset (to look for them where they must not be). */
+	issuedTokens: string[] = [];
+	private random: () => number;
 	private files = new Map<string, Uint8Array>();
 	private contractCounter = 9300;
 	private readonly options: Required<Omit<SandboxOptions, 'port' | 'host' | 'latencyMs' | 'log'>>;
@@ -116,7 +127,10 @@ export class OrangeSandbox {
 			maxPageSize: options.maxPageSize ?? 100,
 			clients: options.clients ?? [SANDBOX_CLIENT],
 			totalCountHeader: options.totalCountHeader ?? false,
+			extraApiKeys: options.extraApiKeys ?? [],
+			seed: options.seed ?? 1,
 		};
+		this.random = seeded(this.options.seed);
 		this.latencyMs = options.latencyMs ?? 0;
 		this.app = Fastify({
 			logger: options.log ?? false,
@@ -140,6 +154,8 @@ export class OrangeSandbox {
 		this.eligibilityMaxInFlight = 0;
 		this.faults = [];
 		this.tokens.clear();
+		this.issuedTokens = [];
+		this.random = seeded(this.options.seed);
 	}
 
 	async start(port = 0, host = '127.0.0.1'): Promise<this> {
@@ -223,6 +239,7 @@ export class OrangeSandbox {
 			if (rule.times !== undefined && rule.fired >= rule.times) continue;
 			rule.seen++;
 			if (rule.every && rule.seen % rule.every !== 0) continue;
+			if (rule.ratio !== undefined && this.random() >= rule.ratio) continue;
 			rule.fired++;
 			return rule;
 		}
@@ -362,7 +379,8 @@ export class OrangeSandbox {
 
 	private visibleContracts(request: FastifyRequest): Contract[] | undefined {
 		const key = request.headers['x-api-key'];
-		if (key === SANDBOX_API_KEY) return this.contracts;
+		if (key === SANDBOX_API_KEY || this.options.extraApiKeys.includes(String(key)))
+			return this.contracts;
 		if (key === SANDBOX_LIMITED_API_KEY) return this.contracts.slice(0, 1);
 		return undefined;
 	}
@@ -434,6 +452,7 @@ export class OrangeSandbox {
 			const path = request.url.split('?')[0];
 			if (path.startsWith('/__sandbox')) return;
 			const record: RecordedRequest = {
+				at: Date.now(),
 				method: request.method,
 				url: request.url,
 				path,
@@ -489,13 +508,11 @@ export class OrangeSandbox {
 				(c) => c.clientId === clientId && c.clientSecret === clientSecret,
 			);
 			if (!client) {
-				return reply
-					.code(401)
-					.send({
-						error: 'invalid_client',
-						error_description:
-							'The requested service needs credentials, and the ones provided were invalid.',
-					});
+				return reply.code(401).send({
+					error: 'invalid_client',
+					error_description:
+						'The requested service needs credentials, and the ones provided were invalid.',
+				});
 			}
 			const body = (request.body ?? {}) as Record<string, string>;
 			if (
@@ -504,14 +521,13 @@ export class OrangeSandbox {
 				) ||
 				body.grant_type !== 'client_credentials'
 			) {
-				return reply
-					.code(400)
-					.send({
-						error: 'unsupported_grant_type',
-						error_description: 'grant_type must be client_credentials',
-					});
+				return reply.code(400).send({
+					error: 'unsupported_grant_type',
+					error_description: 'grant_type must be client_credentials',
+				});
 			}
 			const token = randomBytes(18).toString('base64url');
+			this.issuedTokens.push(token);
 			this.tokens.set(token, {
 				clientId: client.clientId,
 				expiresAt: Date.now() + this.options.tokenTtlSeconds * 1000,
@@ -787,6 +803,7 @@ export class OrangeSandbox {
 
 		this.storage.addHook('onRequest', async (request) => {
 			this.storageRequests.push({
+				at: Date.now(),
 				method: request.method,
 				url: request.url,
 				path: request.url.split('?')[0],
@@ -812,6 +829,17 @@ export class OrangeSandbox {
 }
 
 const customer = SEED_CONTRACTS[0].customer;
+
+/** mulberry32: a small seeded generator, so that a run with random faults can be replayed. */
+function seeded(seed: number): () => number {
+	let state = seed;
+	return () => {
+		state = (state + 0x6d2b79f5) | 0;
+		let x = Math.imul(state ^ (state >>> 15), 1 | state);
+		x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+		return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+	};
+}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<OrangeSandbox> {
 	return await new OrangeSandbox(options).start(options.port ?? 0, options.host ?? '127.0.0.1');

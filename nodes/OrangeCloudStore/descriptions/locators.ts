@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { timeoutOption } from '../../shared/options';
+
 export const contractLocator: INodeProperties = {
 	displayName: 'Contract',
 	name: 'contractId',
@@ -75,3 +77,12 @@ export function returnAllAndLimit(): INodeProperties[] {
 		},
 	];
 }
+
+export const requestOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [timeoutOption],
+};

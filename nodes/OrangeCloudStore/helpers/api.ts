@@ -64,8 +64,10 @@ export function documentListRequest(
 	contractId: string,
 	documentType: string,
 	itemIndex?: number,
+	timeout?: number,
 ): OrangeRequest {
 	return {
+		timeout,
 		method: 'GET',
 		path: '/documents',
 		qs: documentType === 'all' ? {} : { documentType },
@@ -75,11 +77,15 @@ export function documentListRequest(
 }
 
 /** The contracts the API key sees. */
-export async function listContracts(this: OrangeContext, limit?: number): Promise<IDataObject[]> {
+export async function listContracts(
+	this: OrangeContext,
+	limit?: number,
+	timeout?: number,
+): Promise<IDataObject[]> {
 	return await orangeApiRequestAllItems.call(
 		this,
 		cloudStoreApi,
-		{ method: 'GET', path: '/contracts' },
+		{ method: 'GET', path: '/contracts', timeout },
 		{ limit, pageSize: PAGE_SIZE, listKeys: CONTRACT_LIST_KEYS },
 	);
 }

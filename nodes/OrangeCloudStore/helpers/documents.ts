@@ -16,12 +16,14 @@ export async function downloadDocument(
 	contractId: string,
 	documentId: string,
 	itemIndex?: number,
+	timeout?: number,
 ): Promise<IBinaryData> {
 	const file = await orangeApiDownload.call(this, cloudStoreApi, {
 		method: 'GET',
 		path: `/documents/${pathSegment(documentId)}/file`,
 		headers: { [CONTRACT_HEADER]: contractId },
 		itemIndex,
+		timeout,
 	});
 	const mimeType = file.mimeType ?? 'application/octet-stream';
 	const fileName = file.fileName ?? `${documentId}.${EXTENSIONS[mimeType] ?? 'bin'}`;

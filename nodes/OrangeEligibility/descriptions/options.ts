@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { timeoutOption } from '../../shared/options';
 import { OFFER_KEYS, OFFERS } from '../helpers/wireFormat';
 
 export const DEFAULT_CONCURRENCY = 5;
@@ -45,13 +46,6 @@ export const optionsProperty: INodeProperties = {
 			description:
 				'How many items are checked at the same time. Output items keep the order of the input either way.',
 		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 600 },
-			default: 60,
-			description: 'How long to wait for Orange before giving up on an item',
-		},
+		timeoutOption,
 	],
 };

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { timeoutOf } from '../../shared/options';
 import { orangeApiRequest } from '../../shared/transport';
 import { checkOption, invalidInput } from '../../shared/validation';
 import { eligibilityApi, requesterOf } from './api';
@@ -28,14 +29,13 @@ export async function checkEligibility(
 ): Promise<INodeExecutionData[]> {
 	const requester = await requesterOf.call(this);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const answer = (await orangeApiRequest.call(this, eligibilityApi, {
 		method: 'POST',
 		path: ELIGIBILITY_PATH,
 		body: eligibilityRequestBody(requester, offers, target),
 		// A check changes nothing at Orange: sending it again is harmless.
 		idempotent: true,
-		timeout: typeof options.timeout === 'number' ? options.timeout * 1000 : undefined,
+		timeout: timeoutOf(this, itemIndex),
 		itemIndex,
 	})) as IDataObject;
 	const json = simplify

@@ -6,6 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { timeoutOf } from '../../../shared/options';
+
+import { requestOptions } from '../../descriptions/locators';
+
 import { orangeApiRequest } from '../../../shared/transport';
 import {
 	checkEmail,
@@ -106,6 +110,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	requestOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -172,6 +177,7 @@ export async function execute(
 		path: '/contract',
 		body,
 		itemIndex,
+		timeout: timeoutOf(this, itemIndex),
 	});
 	return this.helpers.constructExecutionMetaData(
 		this.helpers.returnJsonArray(created as IDataObject),

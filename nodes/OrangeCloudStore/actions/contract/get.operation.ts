@@ -6,11 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { timeoutOf } from '../../../shared/options';
+
 import { orangeApiRequest } from '../../../shared/transport';
 import { cloudStoreApi, CONTRACT_HEADER, contractIdOf } from '../../helpers/api';
-import { contractLocator } from '../../descriptions/locators';
+import { contractLocator, requestOptions } from '../../descriptions/locators';
 
-const properties: INodeProperties[] = [contractLocator];
+const properties: INodeProperties[] = [contractLocator, requestOptions];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contract'], operation: ['get'] } },
@@ -27,6 +29,7 @@ export async function execute(
 		path: '/contract',
 		headers: { [CONTRACT_HEADER]: contractId },
 		itemIndex,
+		timeout: timeoutOf(this, itemIndex),
 	});
 	return this.helpers.constructExecutionMetaData(
 		this.helpers.returnJsonArray(contract as IDataObject),

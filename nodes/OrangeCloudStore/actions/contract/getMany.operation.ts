@@ -1,10 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { listContracts } from '../../helpers/api';
-import { returnAllAndLimit } from '../../descriptions/locators';
+import { timeoutOf } from '../../../shared/options';
 
-const properties: INodeProperties[] = [...returnAllAndLimit()];
+import { listContracts } from '../../helpers/api';
+import { returnAllAndLimit, requestOptions } from '../../descriptions/locators';
+
+const properties: INodeProperties[] = [...returnAllAndLimit(), requestOptions];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contract'], operation: ['getMany'] } },
@@ -17,7 +19,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const contracts = await listContracts.call(this, limit);
+	const contracts = await listContracts.call(this, limit, timeoutOf(this, itemIndex));
 	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(contracts), {
 		itemData: { item: itemIndex },
 	});

@@ -1,10 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { timeoutOf } from '../../../shared/options';
+
 import { checkBinaryPropertyName } from '../../../shared/validation';
 import { checkDocumentId, contractIdOf } from '../../helpers/api';
 import { downloadDocument } from '../../helpers/documents';
-import { contractLocator, documentLocator } from '../../descriptions/locators';
+import { contractLocator, documentLocator, requestOptions } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
 	contractLocator,
@@ -17,6 +19,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		hint: 'The name of the output binary field to put the file in',
 	},
+	requestOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -42,7 +45,13 @@ export async function execute(
 		this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
 	);
 
-	const binary = await downloadDocument.call(this, contractId, documentId, itemIndex);
+	const binary = await downloadDocument.call(
+		this,
+		contractId,
+		documentId,
+		itemIndex,
+		timeoutOf(this, itemIndex),
+	);
 
 	return [
 		{

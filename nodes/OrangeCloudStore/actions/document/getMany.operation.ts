@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { timeoutOf } from '../../../shared/options';
+
 import { orangeApiRequestAllItems } from '../../../shared/transport';
 import { checkOption, checkPeriod, invalidInput } from '../../../shared/validation';
 import {
@@ -15,7 +17,7 @@ import {
 	documentListRequest,
 	PAGE_SIZE,
 } from '../../helpers/api';
-import { contractLocator, returnAllAndLimit } from '../../descriptions/locators';
+import { contractLocator, returnAllAndLimit, requestOptions } from '../../descriptions/locators';
 import { DOCUMENT_TYPES, documentTypeOptions } from '../../descriptions/documentTypes';
 
 const properties: INodeProperties[] = [
@@ -53,6 +55,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	requestOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -93,7 +96,7 @@ export async function execute(
 	const documents = await orangeApiRequestAllItems.call(
 		this,
 		cloudStoreApi,
-		documentListRequest(contractId, documentType, itemIndex),
+		documentListRequest(contractId, documentType, itemIndex, timeoutOf(this, itemIndex)),
 		{ limit: filtered ? undefined : limit, pageSize: PAGE_SIZE, listKeys: DOCUMENT_LIST_KEYS },
 	);
 	let result = documents;

@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { timeoutOf } from '../../../shared/options';
+
 import { orangeApiRequest, pathSegment } from '../../../shared/transport';
 import {
 	checkEmail,
@@ -16,7 +18,7 @@ import {
 	requireText,
 } from '../../../shared/validation';
 import { cloudStoreApi, CONTRACT_HEADER, contractIdOf } from '../../helpers/api';
-import { contractLocator } from '../../descriptions/locators';
+import { contractLocator, requestOptions } from '../../descriptions/locators';
 import { CIVILITIES, civilityOptions } from '../../descriptions/civility';
 
 const ROLES = ['visitor', 'manager'] as const;
@@ -84,6 +86,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	requestOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -152,6 +155,7 @@ export async function execute(
 		headers: { [CONTRACT_HEADER]: contractId },
 		body,
 		itemIndex,
+		timeout: timeoutOf(this, itemIndex),
 	});
 	return this.helpers.constructExecutionMetaData(
 		this.helpers.returnJsonArray({ contractId, ...(user as IDataObject) }),
