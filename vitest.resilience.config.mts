@@ -1,14 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm run test:resilience`: the fault scenarios and the generated bad input, with n8n's logs on
-// (they are scanned for secrets).
+// `npm run test:resilience`: the fault scenarios and the generated bad input.
 export default defineConfig({
 	test: {
 		include: ['test/resilience/**/*.test.ts'],
 		setupFiles: ['test/setup.ts'],
 		testTimeout: 180_000,
 		hookTimeout: 30_000,
-		env: { N8N_LOG_LEVEL: 'debug' },
 		pool: 'forks',
 	},
 });

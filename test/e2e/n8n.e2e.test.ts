@@ -1,0 +1,213 @@
+/**
+ * End to end, in a real n8n: the package is packed, installed into a fresh n8n user folder the way
+ * n8n installs a community package, credentials pointing at the sandbox are imported, and the
+ * example workflows run with the n8n CLI (`n8n execute`). Slow: `npm run test:e2e`.
+ */
+import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { SANDBOX_API_KEY, SANDBOX_CLIENT, SANDBOX_REQUESTER } from '../../sandbox/data.ts';
+import { ensureN8n, installPackage, n8n, ROOT } from '../../scripts/n8n.ts';
+
+interface Item {
+	json: Record<string, unknown>;
+	binary?: Record<string, { fileName?: string; mimeType?: string; fileSize?: string }>;
+}
+interface Run {
+	data: {
+		resultData: {
+			runData: Record<string, { data?: { main: Item[][] }; error?: { message: string } }[]>;
+			error?: { message: string };
+		};
+	};
+}
+
+let userFolder = '';
+let sandbox: ChildProcess;
+let sandboxUrl = '';
+const workflows: Record<string, { id: string; name: string }> = {};
+
+async function sandboxToken(): Promise<string> {
+	const response = await fetch(`${sandboxUrl}/oauth/v3/token`, {
+		method: 'POST',
+		headers: {
+			Authorization: `Basic ${Buffer.from(`${SANDBOX_CLIENT.clientId}:${SANDBOX_CLIENT.clientSecret}`).toString('base64')}`,
+			'Content-Type': 'application/x-www-form-urlencoded',
+		},
+		body: 'grant_type=client_credentials',
+	});
+	return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** The sha256 of a document's file, fetched from the sandbox directly. */
+async function fileHash(contractId: string, documentId: string): Promise<string> {
+	const response = await fetch(`${sandboxUrl}/cloud/b2b/v1/documents/${documentId}/file`, {
+		headers: {
+			Authorization: `Bearer ${await sandboxToken()}`,
+			'X-API-Key': SANDBOX_API_KEY,
+			'X-ECCS-Contract-Id': contractId,
+			Accept: 'application/json',
+		},
+	});
+	return createHash('sha256')
+		.update(Buffer.from(await response.arrayBuffer()))
+		.digest('hex');
+}
+
+function execute(file: string): { run: Run; output: (node: string) => Item[] } {
+	const { id } = workflows[file];
+	const result = n8n(userFolder, ['execute', `--id=${id}`, '--rawOutput']);
+	const start = result.stdout.indexOf('{');
+	if (start < 0)
+		throw new Error(`n8n execute ${file} printed no run:\n${result.stdout}\n${result.stderr}`);
+	const run = JSON.parse(result.stdout.slice(start)) as Run;
+	return { run, output: (node) => run.data.resultData.runData[node]?.[0]?.data?.main[0] ?? [] };
+}
+
+beforeAll(async () => {
+	ensureN8n();
+	const packDir = mkdtempSync(join(tmpdir(), 'n8n-orange-pack-'));
+	execFileSync('npm', ['pack', '--pack-destination', packDir], { cwd: ROOT, stdio: 'pipe' });
+	const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz'))!);
+
+	userFolder = mkdtempSync(join(tmpdir(), 'n8n-orange-e2e-'));
+	installPackage(userFolder, tarball);
+
+	sandbox = spawn(process.execPath, [join(ROOT, 'sandbox/cli.ts'), '--port', '0'], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	sandboxUrl = await new Promise<string>((resolve) => {
+		sandbox.stdout!.on('data', (chunk: Buffer) => {
+			const match = /Orange sandbox on (\S+)/.exec(chunk.toString());
+			if (match) resolve(match[1]);
+		});
+	});
+
+	const credentialsFile = join(userFolder, 'credentials.json');
+	writeFileSync(
+		credentialsFile,
+		JSON.stringify([
+			{
+				id: 'orangeCloudStoreSandbox',
+				name: 'Orange Cloud Store (sandbox)',
+				type: 'orangeCloudStoreApi',
+				data: {
+					clientId: SANDBOX_CLIENT.clientId,
+					clientSecret: SANDBOX_CLIENT.clientSecret,
+					apiKey: SANDBOX_API_KEY,
+					baseUrl: sandboxUrl,
+				},
+			},
+			{
+				id: 'orangeEligibilitySandbox',
+				name: 'Orange Eligibility (sandbox)',
+				type: 'orangeEligibilityApi',
+				data: {
+					clientId: SANDBOX_CLIENT.clientId,
+					clientSecret: SANDBOX_CLIENT.clientSecret,
+					...SANDBOX_REQUESTER,
+					baseUrl: sandboxUrl,
+				},
+			},
+		]),
+	);
+	const imported = n8n(userFolder, ['import:credentials', `--input=${credentialsFile}`]);
+	expect(imported.status, imported.stderr).toBe(0);
+
+	for (const folder of ['examples', 'test/e2e/workflows']) {
+		for (const file of readdirSync(join(ROOT, folder)).filter((f) =>
+			f.endsWith('.workflow.json'),
+		)) {
+			const workflow = JSON.parse(readFileSync(join(ROOT, folder, file), 'utf8')) as {
+				id: string;
+				name: string;
+			};
+			const result = n8n(userFolder, ['import:workflow', `--input=${join(ROOT, folder, file)}`]);
+			expect(result.status, result.stderr).toBe(0);
+			workflows[file] = { id: workflow.id, name: workflow.name };
+		}
+	}
+}, 900_000);
+
+afterAll(() => {
+	sandbox?.kill();
+});
+
+describe('in a real n8n, installed from the packed package', () => {
+	it('lists every contract and gets each one', () => {
+		const { run, output } = execute('cloud-store-contracts.workflow.json');
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(output('List contracts').map((i) => i.json.id)).toEqual([
+			'OCB0001234',
+			'OCB0001235',
+			'OCB0002001',
+			'OCB0009293',
+		]);
+		expect(output('Get contract').map((i) => i.json.name)).toEqual([
+			'Flexible Engine Production',
+			'Cloud Avenue Recette',
+			'Flexible Engine Data Lake',
+			'Honey Backup',
+		]);
+	});
+
+	it('downloads invoices as files, byte for byte', async () => {
+		const { run, output } = execute('e2e-download-hash.workflow.json');
+		expect(run.data.resultData.error).toBeUndefined();
+		const hashed = output('Hash file');
+		expect(hashed).toHaveLength(3);
+		for (const item of hashed) {
+			expect(item.json.sha256).toBe(
+				await fileHash(String(item.json.contractId), String(item.json.documentId)),
+			);
+			expect(item.binary?.invoice?.fileName).toMatch(/^OCB0001234_\d{6}_invoices\.pdf$/);
+			expect(item.binary?.invoice?.mimeType).toBe('application/pdf');
+		}
+	});
+
+	it('runs the monthly-invoices example', () => {
+		const { run, output } = execute('cloud-store-monthly-invoices.workflow.json');
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(output('Download invoice').map((i) => i.json.fileName)).toEqual(
+			output('List invoices').map((i) => i.json.filename),
+		);
+	});
+
+	it('creates a contract and adds its first user', () => {
+		const { run, output } = execute('cloud-store-onboarding.workflow.json');
+		expect(run.data.resultData.error).toBeUndefined();
+		const [created] = output('Create contract');
+		expect(created.json.id).toMatch(/^OCB\d{7}$/);
+		expect(output('Add user')[0].json).toMatchObject({
+			contractId: created.json.id,
+			login: 'louis.moreau',
+		});
+	});
+
+	it('checks eligibility of a line and an address', () => {
+		const { run, output } = execute('eligibility-check.workflow.json');
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(output('Check line')[0].json).toMatchObject({
+			nd: '0472000002',
+			eligible: true,
+			offers: { optimumEthernetLan: { statusLabel: 'Inéligible' } },
+		});
+		expect(output('Check address')[0].json).toMatchObject({
+			address: { label: '12 RUE DE LA CONVENTION 75015 PARIS' },
+		});
+	});
+
+	it("turns Orange's errors into error items with Continue On Fail, and bad input too", () => {
+		const { run, output } = execute('e2e-errors.workflow.json');
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(output('Get contract').map((i) => i.json.error ?? i.json.id)).toEqual([
+			'OCB0001234',
+			'Orange Cloud Store: Resource not found',
+			'Invalid Contract in item 2: "not a contract!" is not a Cloud Store contract reference',
+		]);
+	});
+});
