@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['test/**/*.test.ts'],
-		// The resilience suite runs on its own: `npm run test:resilience`.
-		exclude: ['test/resilience/**', 'node_modules/**'],
+		// The resilience and end-to-end suites run on their own (npm run test:resilience, test:e2e).
+		exclude: ['test/resilience/**', 'test/e2e/**', 'node_modules/**'],
 		setupFiles: ['test/setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
