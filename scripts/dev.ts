@@ -1,0 +1,70 @@
+/**
+ * `npm run dev`: n8n's editor on http://localhost:5678 with this package installed (packed and
+ * installed as n8n installs community packages), the Orange sandbox running, sandbox credentials
+ * and the example workflows already imported. Ctrl-C stops both.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { SANDBOX_API_KEY, SANDBOX_CLIENT, SANDBOX_REQUESTER } from '../sandbox/data.ts';
+import { startSandbox } from '../sandbox/server.ts';
+import { ensureN8n, installPackage, n8n, N8N_BIN, n8nEnvironment, ROOT } from './n8n.ts';
+
+const port = Number(process.env.N8N_PORT ?? 5678);
+ensureN8n();
+const userFolder = join(ROOT, '.cache', 'dev-user');
+rmSync(join(userFolder, '.n8n', 'nodes'), { recursive: true, force: true });
+mkdirSync(userFolder, { recursive: true });
+
+const packDir = mkdtempSync(join(tmpdir(), 'n8n-orange-pack-'));
+execFileSync('npm', ['pack', '--pack-destination', packDir], { cwd: ROOT, stdio: 'pipe' });
+installPackage(userFolder, join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz'))!));
+
+const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 8790) });
+const credentials = join(userFolder, 'sandbox-credentials.json');
+writeFileSync(
+	credentials,
+	JSON.stringify([
+		{
+			id: 'orangeCloudStoreSandbox',
+			name: 'Orange Cloud Store (sandbox)',
+			type: 'orangeCloudStoreApi',
+			data: {
+				clientId: SANDBOX_CLIENT.clientId,
+				clientSecret: SANDBOX_CLIENT.clientSecret,
+				apiKey: SANDBOX_API_KEY,
+				baseUrl: sandbox.url,
+			},
+		},
+		{
+			id: 'orangeEligibilitySandbox',
+			name: 'Orange Eligibility (sandbox)',
+			type: 'orangeEligibilityApi',
+			data: {
+				clientId: SANDBOX_CLIENT.clientId,
+				clientSecret: SANDBOX_CLIENT.clientSecret,
+				...SANDBOX_REQUESTER,
+				baseUrl: sandbox.url,
+			},
+		},
+	]),
+);
+n8n(userFolder, ['import:credentials', `--input=${credentials}`]);
+n8n(userFolder, ['import:workflow', '--separate', `--input=${join(ROOT, 'examples')}`]);
+
+console.log(
+	`Orange sandbox on ${sandbox.url}; n8n on http://localhost:${port} (first visit: create the owner account).`,
+);
+const editor = spawn(process.execPath, [N8N_BIN, 'start'], {
+	env: n8nEnvironment(userFolder, { N8N_PORT: String(port), N8N_LOG_LEVEL: 'info' }),
+	stdio: 'inherit',
+});
+const stop = async () => {
+	editor.kill('SIGTERM');
+	await sandbox.stop();
+	process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
