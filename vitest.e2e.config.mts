@@ -7,5 +7,7 @@ export default defineConfig({
 		testTimeout: 120_000,
 		hookTimeout: 900_000,
 		pool: 'forks',
+		// Each file starts n8n processes of its own: one at a time.
+		fileParallelism: false,
 	},
 });

@@ -52,7 +52,8 @@ export class OrangeTokenError extends Error {
 
 	constructor(
 		message: string,
-		readonly httpCode: number | undefined,
+		// Not named httpCode/status/code: n8n would then replace the message with a generic one.
+		readonly tokenStatus: number | undefined,
 		readonly requestId: string | undefined,
 	) {
 		super(message);

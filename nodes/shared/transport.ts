@@ -144,7 +144,11 @@ async function readFailure(error: unknown): Promise<Failure> {
 		return {
 			headers: {},
 			message: cause.message,
-			tokenError: { message: cause.message, httpCode: cause.httpCode, requestId: cause.requestId },
+			tokenError: {
+				message: cause.message,
+				httpCode: cause.tokenStatus,
+				requestId: cause.requestId,
+			},
 		};
 	}
 	const response = cause.response as IDataObject | undefined;

@@ -3,15 +3,12 @@
  * n8n installs a community package, credentials pointing at the sandbox are imported, and the
  * example workflows run with the n8n CLI (`n8n execute`). Slow: `npm run test:e2e`.
  */
-import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { SANDBOX_API_KEY, SANDBOX_CLIENT, SANDBOX_REQUESTER } from '../../sandbox/data.ts';
-import { ensureN8n, installPackage, n8n, ROOT } from '../../scripts/n8n.ts';
+import { SANDBOX_API_KEY, SANDBOX_CLIENT } from '../../sandbox/data.ts';
+import { n8n } from '../../scripts/n8n.ts';
+import { type Instance, prepareInstance } from './instance.ts';
 
 interface Item {
 	json: Record<string, unknown>;
@@ -26,10 +23,10 @@ interface Run {
 	};
 }
 
+let instance: Instance;
 let userFolder = '';
-let sandbox: ChildProcess;
 let sandboxUrl = '';
-const workflows: Record<string, { id: string; name: string }> = {};
+let workflows: Instance['workflows'] = {};
 
 async function sandboxToken(): Promise<string> {
 	const response = await fetch(`${sandboxUrl}/oauth/v3/token`, {
@@ -71,72 +68,12 @@ function execute(file: string): { run: Run; output: (node: string) => Item[] } {
 }
 
 beforeAll(async () => {
-	ensureN8n();
-	const packDir = mkdtempSync(join(tmpdir(), 'n8n-orange-pack-'));
-	execFileSync('npm', ['pack', '--pack-destination', packDir], { cwd: ROOT, stdio: 'pipe' });
-	const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz'))!);
-
-	userFolder = mkdtempSync(join(tmpdir(), 'n8n-orange-e2e-'));
-	installPackage(userFolder, tarball);
-
-	sandbox = spawn(process.execPath, [join(ROOT, 'sandbox/cli.ts'), '--port', '0'], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	sandboxUrl = await new Promise<string>((resolve) => {
-		sandbox.stdout!.on('data', (chunk: Buffer) => {
-			const match = /Orange sandbox on (\S+)/.exec(chunk.toString());
-			if (match) resolve(match[1]);
-		});
-	});
-
-	const credentialsFile = join(userFolder, 'credentials.json');
-	writeFileSync(
-		credentialsFile,
-		JSON.stringify([
-			{
-				id: 'orangeCloudStoreSandbox',
-				name: 'Orange Cloud Store (sandbox)',
-				type: 'orangeCloudStoreApi',
-				data: {
-					clientId: SANDBOX_CLIENT.clientId,
-					clientSecret: SANDBOX_CLIENT.clientSecret,
-					apiKey: SANDBOX_API_KEY,
-					baseUrl: sandboxUrl,
-				},
-			},
-			{
-				id: 'orangeEligibilitySandbox',
-				name: 'Orange Eligibility (sandbox)',
-				type: 'orangeEligibilityApi',
-				data: {
-					clientId: SANDBOX_CLIENT.clientId,
-					clientSecret: SANDBOX_CLIENT.clientSecret,
-					...SANDBOX_REQUESTER,
-					baseUrl: sandboxUrl,
-				},
-			},
-		]),
-	);
-	const imported = n8n(userFolder, ['import:credentials', `--input=${credentialsFile}`]);
-	expect(imported.status, imported.stderr).toBe(0);
-
-	for (const folder of ['examples', 'test/e2e/workflows']) {
-		for (const file of readdirSync(join(ROOT, folder)).filter((f) =>
-			f.endsWith('.workflow.json'),
-		)) {
-			const workflow = JSON.parse(readFileSync(join(ROOT, folder, file), 'utf8')) as {
-				id: string;
-				name: string;
-			};
-			const result = n8n(userFolder, ['import:workflow', `--input=${join(ROOT, folder, file)}`]);
-			expect(result.status, result.stderr).toBe(0);
-			workflows[file] = { id: workflow.id, name: workflow.name };
-		}
-	}
+	instance = await prepareInstance();
+	({ userFolder, sandboxUrl, workflows } = instance);
 }, 900_000);
 
 afterAll(() => {
-	sandbox?.kill();
+	instance?.stop();
 });
 
 describe('in a real n8n, installed from the packed package', () => {
