@@ -8,7 +8,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, fetchOrangeAccessToken } from '../nodes/shared/gateway';
+import {
+	baseUrlProperty,
+	clientCredentialProperties,
+	fetchOrangeAccessToken,
+} from '../nodes/shared/gateway';
 
 export class OrangeCloudStoreApi implements ICredentialType {
 	name = 'orangeCloudStoreApi';
@@ -21,30 +25,7 @@ export class OrangeCloudStoreApi implements ICredentialType {
 		'https://github.com/n8n-nodes-orange/n8n-nodes-orange#orange-cloud-store-api-credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'Client ID of your application in Orange Developer → My apps',
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'Client secret of your application in Orange Developer → My apps',
-		},
+		...clientCredentialProperties,
 		{
 			displayName: 'API Key',
 			name: 'apiKey',
@@ -55,13 +36,7 @@ export class OrangeCloudStoreApi implements ICredentialType {
 			description:
 				'The API_KEY sent to you by the Cloud Store Customer Space API support team (valid 2 years). It decides which contracts the API can see.',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: DEFAULT_BASE_URL,
-			description: "Orange's API gateway. Change it only for a proxy or the package's sandbox.",
-		},
+		baseUrlProperty,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {

@@ -8,7 +8,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, fetchOrangeAccessToken } from '../nodes/shared/gateway';
+import {
+	baseUrlProperty,
+	clientCredentialProperties,
+	fetchOrangeAccessToken,
+} from '../nodes/shared/gateway';
 
 export class OrangeEligibilityApi implements ICredentialType {
 	name = 'orangeEligibilityApi';
@@ -24,30 +28,7 @@ export class OrangeEligibilityApi implements ICredentialType {
 		'https://github.com/n8n-nodes-orange/n8n-nodes-orange#orange-eligibility-api-credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'Client ID of your application in Orange Developer → My apps',
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'Client secret of your application in Orange Developer → My apps',
-		},
+		...clientCredentialProperties,
 		{
 			displayName: 'Espace Opérateur Login',
 			name: 'login',
@@ -75,13 +56,7 @@ export class OrangeEligibilityApi implements ICredentialType {
 			description:
 				'The contract number of the "Eligibilité Opérateur" order form (Conditions Générales e-services)',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: DEFAULT_BASE_URL,
-			description: "Orange's API gateway. Change it only for a proxy or the package's sandbox.",
-		},
+		baseUrlProperty,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {

@@ -8,9 +8,16 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { SANDBOX_API_KEY, SANDBOX_CLIENT, SANDBOX_REQUESTER } from '../sandbox/data.ts';
 import { startSandbox } from '../sandbox/server.ts';
-import { ensureN8n, installPackage, n8n, N8N_BIN, n8nEnvironment, ROOT } from './n8n.ts';
+import {
+	ensureN8n,
+	installPackage,
+	n8n,
+	N8N_BIN,
+	n8nEnvironment,
+	ROOT,
+	sandboxCredentials,
+} from './n8n.ts';
 
 const port = Number(process.env.N8N_PORT ?? 5678);
 ensureN8n();
@@ -24,33 +31,7 @@ installPackage(userFolder, join(packDir, readdirSync(packDir).find((f) => f.ends
 
 const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 8790) });
 const credentials = join(userFolder, 'sandbox-credentials.json');
-writeFileSync(
-	credentials,
-	JSON.stringify([
-		{
-			id: 'orangeCloudStoreSandbox',
-			name: 'Orange Cloud Store (sandbox)',
-			type: 'orangeCloudStoreApi',
-			data: {
-				clientId: SANDBOX_CLIENT.clientId,
-				clientSecret: SANDBOX_CLIENT.clientSecret,
-				apiKey: SANDBOX_API_KEY,
-				baseUrl: sandbox.url,
-			},
-		},
-		{
-			id: 'orangeEligibilitySandbox',
-			name: 'Orange Eligibility (sandbox)',
-			type: 'orangeEligibilityApi',
-			data: {
-				clientId: SANDBOX_CLIENT.clientId,
-				clientSecret: SANDBOX_CLIENT.clientSecret,
-				...SANDBOX_REQUESTER,
-				baseUrl: sandbox.url,
-			},
-		},
-	]),
-);
+writeFileSync(credentials, JSON.stringify(sandboxCredentials(sandbox.url)));
 n8n(userFolder, ['import:credentials', `--input=${credentials}`]);
 n8n(userFolder, ['import:workflow', '--separate', `--input=${join(ROOT, 'examples')}`]);
 

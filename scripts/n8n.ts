@@ -9,6 +9,8 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { SANDBOX_API_KEY, SANDBOX_CLIENT, SANDBOX_REQUESTER } from '../sandbox/data.ts';
+
 export const N8N_VERSION = '2.40.7';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const N8N_HOME = join(
@@ -95,4 +97,32 @@ export function installPackage(userFolder: string, tarball: string): void {
 			stdio: 'pipe',
 		},
 	);
+}
+
+/** The two credentials, pointing at a sandbox, as `n8n import:credentials` takes them. */
+export function sandboxCredentials(sandboxUrl: string) {
+	return [
+		{
+			id: 'orangeCloudStoreSandbox',
+			name: 'Orange Cloud Store (sandbox)',
+			type: 'orangeCloudStoreApi',
+			data: {
+				clientId: SANDBOX_CLIENT.clientId,
+				clientSecret: SANDBOX_CLIENT.clientSecret,
+				apiKey: SANDBOX_API_KEY,
+				baseUrl: sandboxUrl,
+			},
+		},
+		{
+			id: 'orangeEligibilitySandbox',
+			name: 'Orange Eligibility (sandbox)',
+			type: 'orangeEligibilityApi',
+			data: {
+				clientId: SANDBOX_CLIENT.clientId,
+				clientSecret: SANDBOX_CLIENT.clientSecret,
+				...SANDBOX_REQUESTER,
+				baseUrl: sandboxUrl,
+			},
+		},
+	];
 }

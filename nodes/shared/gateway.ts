@@ -3,11 +3,52 @@
  * the token endpoint, the error body, the request-id header. Nothing here knows about a
  * specific API; `OrangeApi` descriptors say which credential and base path an API uses.
  */
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IDataObject } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export const DEFAULT_BASE_URL = 'https://api.orange.com';
 export const TOKEN_PATH = '/oauth/v3/token';
 export const REQUEST_ID_HEADER = 'x-oapi-request-id';
+
+/** The fields every Orange credential has: the token n8n keeps, the application's client id and secret. */
+export const clientCredentialProperties: INodeProperties[] = [
+	{
+		displayName: 'Access Token',
+		name: 'accessToken',
+		type: 'hidden',
+		typeOptions: { expirable: true, password: true },
+		default: '',
+	},
+	{
+		displayName: 'Client ID',
+		name: 'clientId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Client ID of your application in Orange Developer → My apps',
+	},
+	{
+		displayName: 'Client Secret',
+		name: 'clientSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		description: 'Client secret of your application in Orange Developer → My apps',
+	},
+];
+
+export const baseUrlProperty: INodeProperties = {
+	displayName: 'Base URL',
+	name: 'baseUrl',
+	type: 'string',
+	default: DEFAULT_BASE_URL,
+	description: "Orange's API gateway. Change it only for a proxy or the package's sandbox.",
+};
 
 /** Which credential an API uses and where it lives under the gateway's base URL. */
 export interface OrangeApi {

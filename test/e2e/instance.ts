@@ -7,8 +7,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { SANDBOX_API_KEY, SANDBOX_CLIENT, SANDBOX_REQUESTER } from '../../sandbox/data.ts';
-import { ensureN8n, installPackage, n8n, ROOT } from '../../scripts/n8n.ts';
+import { ensureN8n, installPackage, n8n, ROOT, sandboxCredentials } from '../../scripts/n8n.ts';
+
+export { sandboxCredentials };
 
 export interface Instance {
 	userFolder: string;
@@ -61,31 +62,4 @@ export async function prepareInstance(): Promise<Instance> {
 		}
 	}
 	return { userFolder, sandboxUrl, workflows, stop: () => sandbox.kill() };
-}
-
-export function sandboxCredentials(sandboxUrl: string) {
-	return [
-		{
-			id: 'orangeCloudStoreSandbox',
-			name: 'Orange Cloud Store (sandbox)',
-			type: 'orangeCloudStoreApi',
-			data: {
-				clientId: SANDBOX_CLIENT.clientId,
-				clientSecret: SANDBOX_CLIENT.clientSecret,
-				apiKey: SANDBOX_API_KEY,
-				baseUrl: sandboxUrl,
-			},
-		},
-		{
-			id: 'orangeEligibilitySandbox',
-			name: 'Orange Eligibility (sandbox)',
-			type: 'orangeEligibilityApi',
-			data: {
-				clientId: SANDBOX_CLIENT.clientId,
-				clientSecret: SANDBOX_CLIENT.clientSecret,
-				...SANDBOX_REQUESTER,
-				baseUrl: sandboxUrl,
-			},
-		},
-	];
 }
