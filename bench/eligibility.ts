@@ -10,6 +10,7 @@ import { prepareN8nEnvironment } from '../test/helpers/environment.ts';
 prepareN8nEnvironment('bench');
 await import('reflect-metadata');
 const { runNode, TestCredentialsHelper } = await import('../test/helpers/engine.ts');
+const { checkAddressRows } = await import('../test/helpers/fixtures.ts');
 const { SANDBOX_CLIENT, SANDBOX_REQUESTER } = await import('../sandbox/data.ts');
 
 const LATENCY_MS = Number(process.env.LATENCY_MS ?? 20);
@@ -30,11 +31,6 @@ const url = await new Promise<string>((resolve) => {
 const stats = async () =>
 	(await (await fetch(`${url}/__sandbox/stats`)).json()) as { tokenRequests: number };
 
-const rows = Array.from({ length: ITEMS }, (_, i) => ({
-	insee: '44109',
-	rivoli: '0042',
-	number: String(i + 1),
-}));
 const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -54,16 +50,7 @@ async function measure(concurrency: number | undefined) {
 		const started = performance.now();
 		const { items, error } = await runNode(
 			{
-				type: 'orangeEligibility',
-				parameters: {
-					resource: 'eligibility',
-					operation: 'checkByAddress',
-					inseeCode: '={{ $json.insee }}',
-					rivoliCode: '={{ $json.rivoli }}',
-					streetNumber: '={{ $json.number }}',
-					options: concurrency === undefined ? {} : { concurrency },
-				},
-				items: rows,
+				...checkAddressRows(ITEMS, { options: concurrency === undefined ? {} : { concurrency } }),
 				credentials: { orangeEligibilityApi: 'eligibility' },
 			},
 			credentials,

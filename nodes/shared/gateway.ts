@@ -58,15 +58,6 @@ export interface OrangeApi {
 	label: string;
 }
 
-/** The gateway's error body: `{ code, message, description }`, or RFC 6749 on the token endpoint. */
-export interface OrangeErrorBody {
-	code?: number | string;
-	message?: string;
-	description?: string;
-	error?: string;
-	error_description?: string;
-}
-
 /** Plain words for network error codes: n8n replaces a message that contains the code itself. */
 export const NETWORK_WORDS: Record<string, string> = {
 	ECONNREFUSED: 'connection refused',

@@ -188,10 +188,9 @@ export interface WorkflowJson {
 	id?: string;
 	name?: string;
 	nodes: INode[];
-	connections: WorkflowBase['connections'];
+	connections: IWorkflowBase['connections'];
 	staticData?: IDataObject;
 }
-type WorkflowBase = IWorkflowBase;
 
 let executions = 0;
 

@@ -4,6 +4,7 @@
  */
 import type { FaultRule, OrangeSandbox } from '../../sandbox/server.ts';
 import type { NodeRun } from '../helpers/engine.ts';
+import { checkAddressRows } from '../helpers/fixtures.ts';
 
 export interface Scenario {
 	name: string;
@@ -21,26 +22,8 @@ export interface Scenario {
 	verify?: (sandbox: OrangeSandbox) => void;
 }
 
-const nantes = (n: number) =>
-	Array.from({ length: n }, (_, i) => ({ insee: '44109', rivoli: '0042', number: String(i + 1) }));
-
-const checkAddresses = (
-	n: number,
-	options: Record<string, unknown> = {},
-): Omit<NodeRun, 'credentials'> => ({
-	type: 'orangeEligibility',
-	parameters: {
-		resource: 'eligibility',
-		operation: 'checkByAddress',
-		inseeCode: '={{ $json.insee }}',
-		rivoliCode: '={{ $json.rivoli }}',
-		streetNumber: '={{ $json.number }}',
-		offers: ['optimumAccess'],
-		options,
-	},
-	items: nantes(n),
-	continueOnFail: true,
-});
+const checkAddresses = (count: number, options: Record<string, unknown> = {}) =>
+	checkAddressRows(count, { offers: ['optimumAccess'], options, continueOnFail: true });
 
 const getContracts = (
 	n: number,

@@ -1,31 +1,21 @@
 import { describe, expect, it } from 'vitest';
 
 import { runNode } from '../../../helpers/engine.ts';
+import { addressRows, checkAddressRows } from '../../../helpers/fixtures.ts';
 import { ELIGIBILITY, useSandbox } from '../../../helpers/sandbox.ts';
 
 const t = useSandbox({ latencyMs: 5 });
 const credentials = { orangeEligibilityApi: ELIGIBILITY };
 
-/** A spreadsheet of addresses: street numbers 1..n in one street of Nantes. */
-const spreadsheet = (n: number) =>
-	Array.from({ length: n }, (_, i) => ({ insee: '44109', rivoli: '0042', number: String(i + 1) }));
-
-const checkRows = (rows: Record<string, unknown>[], concurrency?: number, continueOnFail = false) =>
+const checkRows = (count: number, concurrency?: number, continueOnFail = false) =>
 	runNode(
 		{
-			type: 'orangeEligibility',
-			parameters: {
-				resource: 'eligibility',
-				operation: 'checkByAddress',
-				inseeCode: '={{ $json.insee }}',
-				rivoliCode: '={{ $json.rivoli }}',
-				streetNumber: '={{ $json.number }}',
+			...checkAddressRows(count, {
 				offers: ['optimumAccess'],
 				options: concurrency === undefined ? {} : { concurrency },
-			},
-			items: rows,
+				continueOnFail,
+			}),
 			credentials,
-			continueOnFail,
 		},
 		t.credentials,
 	);
@@ -35,8 +25,8 @@ const numbersOut = (items: { json: Record<string, unknown> }[]) =>
 
 describe('eligibility over many items', () => {
 	it('checks 1,000 addresses at the default parallelism: input order, pairedItem, one token', async () => {
-		const rows = spreadsheet(1000);
-		const { items, error } = await checkRows(rows);
+		const rows = addressRows(1000);
+		const { items, error } = await checkRows(1000);
 		expect(error).toBeUndefined();
 		expect(numbersOut(items)).toEqual(rows.map((r) => r.number));
 		expect(items.map((i) => (i.pairedItem as { item: number }).item)).toEqual(
@@ -48,10 +38,10 @@ describe('eligibility over many items', () => {
 	});
 
 	it('never has more requests in flight than the option allows', async () => {
-		await checkRows(spreadsheet(60), 12);
+		await checkRows(60, 12);
 		expect(t.sandbox.eligibilityMaxInFlight).toBe(12);
 		t.sandbox.resetData();
-		await checkRows(spreadsheet(20), 1);
+		await checkRows(20, 1);
 		expect(t.sandbox.eligibilityMaxInFlight).toBe(1);
 	});
 
@@ -63,22 +53,22 @@ describe('eligibility over many items', () => {
 			times: 20,
 			retryAfter: 0,
 		});
-		const rows = spreadsheet(200);
-		const { items, error } = await checkRows(rows, 8);
+		const rows = addressRows(200);
+		const { items, error } = await checkRows(200, 8);
 		expect(error).toBeUndefined();
 		expect(numbersOut(items)).toEqual(rows.map((r) => r.number));
 		expect(t.sandbox.requests.filter((r) => r.status === 429)).toHaveLength(20);
 	});
 
 	it('refreshes an expired token mid-run with one token request, in parallel too', async () => {
-		const rows = spreadsheet(300);
+		const rows = addressRows(300);
 		t.sandbox.addFault({
 			kind: 'expireToken',
 			path: '/eligibilite-operateur',
 			every: 100,
 			times: 2,
 		});
-		const { items, error } = await checkRows(rows, 16);
+		const { items, error } = await checkRows(300, 16);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(300);
 		expect(numbersOut(items)).toEqual(rows.map((r) => r.number));
@@ -91,7 +81,7 @@ describe('eligibility over many items', () => {
 			...t.credentials.store.get(ELIGIBILITY),
 			clientSecret: 'wrong',
 		});
-		const { items } = await checkRows(spreadsheet(50), 8, true);
+		const { items } = await checkRows(50, 8, true);
 		expect(items).toHaveLength(50);
 		expect(
 			items.every((i) => String(i.json.error).startsWith('Orange refused the token request')),
