@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -10,6 +9,7 @@ import type {
 
 import {
 	baseUrlProperty,
+	bearerAuthentication,
 	clientCredentialProperties,
 	fetchOrangeAccessToken,
 } from '../nodes/shared/gateway';
@@ -43,15 +43,7 @@ export class OrangeCloudStoreApi implements ICredentialType {
 		return await fetchOrangeAccessToken.call(this, credentials);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				'X-API-Key': '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	authenticate = bearerAuthentication('apiKey');
 
 	test: ICredentialTestRequest = {
 		request: {

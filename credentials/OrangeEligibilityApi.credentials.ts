@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -10,6 +9,7 @@ import type {
 
 import {
 	baseUrlProperty,
+	bearerAuthentication,
 	clientCredentialProperties,
 	fetchOrangeAccessToken,
 } from '../nodes/shared/gateway';
@@ -63,14 +63,7 @@ export class OrangeEligibilityApi implements ICredentialType {
 		return await fetchOrangeAccessToken.call(this, credentials);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate = bearerAuthentication();
 
 	// The test gets a token (proving client ID and secret), then checks a probe line: Orange's
 	// answer about the line does not matter, only that it did not refuse the credential or the

@@ -226,3 +226,29 @@ export function seedDocuments(contracts: Contract[]): SandboxDocument[] {
 	}
 	return documents;
 }
+
+/**
+ * A bigger world for benchmarks: `contracts` contracts (the seeded ones first, then generated),
+ * each with `documentsPerContract` documents, one every 6 hours back from `newest`.
+ */
+export function scaledDataset(
+	contracts: number,
+	documentsPerContract: number,
+	newest = Date.UTC(2026, 10, 1),
+): { contracts: Contract[]; documents: SandboxDocument[] } {
+	const all = Array.from({ length: contracts }, (_, i): Contract => {
+		const seed = SEED_CONTRACTS[i % SEED_CONTRACTS.length];
+		if (i < SEED_CONTRACTS.length) return structuredClone(seed);
+		return { ...structuredClone(seed), id: `OCB${String(1_000_000 + i).padStart(7, '0')}` };
+	});
+	const documents: SandboxDocument[] = [];
+	for (const contract of all) {
+		for (let n = 0; n < documentsPerContract; n++) {
+			const createdAt = new Date(newest - n * 6 * 3_600_000);
+			const period = `${createdAt.getUTCFullYear()}${String(createdAt.getUTCMonth() + 1).padStart(2, '0')}`;
+			const type = DOCUMENT_TYPES[n % DOCUMENT_TYPES.length];
+			documents.push(makeDocument(contract, period, type, createdAt.toISOString(), n + 1));
+		}
+	}
+	return { contracts: all, documents };
+}

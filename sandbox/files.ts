@@ -3,6 +3,7 @@
  * `;`-separated consumption CSV that Cloud Store serves (27 columns, decimal comma).
  */
 import { strToU8, zipSync } from 'fflate';
+import { Readable } from 'node:stream';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 export interface DocumentFacts {
@@ -155,4 +156,48 @@ export function consumptionCsv(doc: DocumentFacts, lines: number): Uint8Array {
 		);
 	}
 	return strToU8(`${out.join('\r\n')}\r\n`);
+}
+
+/**
+ * `size` bytes of a repeating, position-dependent pattern, made chunk by chunk as the reader asks:
+ * a file of any size without holding it in memory. `generatedFileBytes` gives the same bytes.
+ */
+export function generatedFile(size: number): Readable {
+	const chunkSize = 1 << 16;
+	let sent = 0;
+	return new Readable({
+		read() {
+			if (sent >= size) {
+				this.push(null);
+				return;
+			}
+			const length = Math.min(chunkSize, size - sent);
+			this.push(generatedFileBytes(sent, length));
+			sent += length;
+		},
+	});
+}
+
+/** The pattern repeats every PATTERN_LENGTH bytes, a length that no power-of-two chunk divides. */
+const PATTERN_LENGTH = 65_521;
+const PATTERN = Buffer.from(
+	Array.from(
+		{ length: PATTERN_LENGTH * 2 },
+		(_, i) => ((i % PATTERN_LENGTH) * 2_654_435_761) >>> 24,
+	),
+);
+
+export function generatedFileBytes(offset: number, length: number): Buffer {
+	const bytes = Buffer.allocUnsafe(length);
+	let written = 0;
+	while (written < length) {
+		const start = (offset + written) % PATTERN_LENGTH;
+		written += PATTERN.copy(
+			bytes,
+			written,
+			start,
+			Math.min(start + length - written, PATTERN.length),
+		);
+	}
+	return bytes;
 }

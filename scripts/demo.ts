@@ -15,29 +15,39 @@ prepareN8nEnvironment('demo');
 await import('reflect-metadata');
 const { runWorkflow, TestCredentialsHelper } = await import('../test/helpers/engine.ts');
 const { startSandbox } = await import('../sandbox/server.ts');
-const { SANDBOX_API_KEY, SANDBOX_CLIENT, SANDBOX_REQUESTER } = await import('../sandbox/data.ts');
+const { sandboxCredentialData } = await import('../sandbox/client.ts');
 
 const real = Boolean(process.env.ORANGE_CLIENT_ID && process.env.ORANGE_CLIENT_SECRET);
 const sandbox = real ? undefined : await startSandbox();
 const baseUrl = real ? (process.env.ORANGE_BASE_URL ?? 'https://api.orange.com') : sandbox!.url;
 
+const env = (name: string) => process.env[name] ?? '';
+const credentialData = real
+	? {
+			orangeCloudStoreApi: {
+				clientId: env('ORANGE_CLIENT_ID'),
+				clientSecret: env('ORANGE_CLIENT_SECRET'),
+				apiKey: env('ORANGE_API_KEY'),
+				baseUrl,
+			},
+			orangeEligibilityApi: {
+				clientId: env('ORANGE_CLIENT_ID'),
+				clientSecret: env('ORANGE_CLIENT_SECRET'),
+				login: env('ORANGE_LOGIN'),
+				siren: env('ORANGE_SIREN'),
+				contractNumber: env('ORANGE_CONTRACT_NUMBER'),
+				baseUrl,
+			},
+		}
+	: sandboxCredentialData(baseUrl);
+// The ids the example workflows name their credentials by.
 const credentials = new TestCredentialsHelper();
 credentials.store.set('orangeCloudStoreSandbox', {
-	clientId: real ? process.env.ORANGE_CLIENT_ID! : SANDBOX_CLIENT.clientId,
-	clientSecret: real ? process.env.ORANGE_CLIENT_SECRET! : SANDBOX_CLIENT.clientSecret,
-	apiKey: real ? (process.env.ORANGE_API_KEY ?? '') : SANDBOX_API_KEY,
-	baseUrl,
+	...credentialData.orangeCloudStoreApi,
 	accessToken: '',
 });
 credentials.store.set('orangeEligibilitySandbox', {
-	clientId: real ? process.env.ORANGE_CLIENT_ID! : SANDBOX_CLIENT.clientId,
-	clientSecret: real ? process.env.ORANGE_CLIENT_SECRET! : SANDBOX_CLIENT.clientSecret,
-	login: real ? (process.env.ORANGE_LOGIN ?? '') : SANDBOX_REQUESTER.login,
-	siren: real ? (process.env.ORANGE_SIREN ?? '') : SANDBOX_REQUESTER.siren,
-	contractNumber: real
-		? (process.env.ORANGE_CONTRACT_NUMBER ?? '')
-		: SANDBOX_REQUESTER.contractNumber,
-	baseUrl,
+	...credentialData.orangeEligibilityApi,
 	accessToken: '',
 });
 

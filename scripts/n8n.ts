@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { SANDBOX_API_KEY, SANDBOX_CLIENT, SANDBOX_REQUESTER } from '../sandbox/data.ts';
+import { sandboxCredentialData } from '../sandbox/client.ts';
 
 export const N8N_VERSION = '2.40.7';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -106,23 +106,13 @@ export function sandboxCredentials(sandboxUrl: string) {
 			id: 'orangeCloudStoreSandbox',
 			name: 'Orange Cloud Store (sandbox)',
 			type: 'orangeCloudStoreApi',
-			data: {
-				clientId: SANDBOX_CLIENT.clientId,
-				clientSecret: SANDBOX_CLIENT.clientSecret,
-				apiKey: SANDBOX_API_KEY,
-				baseUrl: sandboxUrl,
-			},
+			data: sandboxCredentialData(sandboxUrl).orangeCloudStoreApi,
 		},
 		{
 			id: 'orangeEligibilitySandbox',
 			name: 'Orange Eligibility (sandbox)',
 			type: 'orangeEligibilityApi',
-			data: {
-				clientId: SANDBOX_CLIENT.clientId,
-				clientSecret: SANDBOX_CLIENT.clientSecret,
-				...SANDBOX_REQUESTER,
-				baseUrl: sandboxUrl,
-			},
+			data: sandboxCredentialData(sandboxUrl).orangeEligibilityApi,
 		},
 	];
 }

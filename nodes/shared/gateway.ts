@@ -7,6 +7,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -120,6 +121,27 @@ export function headerValue(headers: unknown, name: string): string | undefined 
 		if (key.toLowerCase() === name) return Array.isArray(value) ? String(value[0]) : String(value);
 	}
 	return undefined;
+}
+
+/**
+ * The credentials' `authenticate`: the Bearer token, plus the `X-API-Key` header when the
+ * credential has an API key field. A function rather than n8n's generic `{{$credentials.…}}`
+ * template because n8n evaluates a template as an expression on every request (about 0.1 ms of
+ * CPU each, in the same thread as every other item); a function is a plain call. The HTTP Request
+ * node uses it all the same when the credential is picked as a predefined credential type.
+ */
+export function bearerAuthentication(apiKeyField?: string) {
+	return async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
+		...requestOptions,
+		headers: {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+			...(apiKeyField ? { 'X-API-Key': String(credentials[apiKeyField] ?? '') } : {}),
+		},
+	});
 }
 
 /**

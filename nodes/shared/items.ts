@@ -2,13 +2,28 @@
  * The per-item loop every action node uses: bounded concurrency, output in input order,
  * `pairedItem` on every item, and `continueOnFail` turning a failed item into an error item.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export type ItemOperation = (
 	this: IExecuteFunctions,
 	itemIndex: number,
 ) => Promise<INodeExecutionData[]>;
+
+const nodes = new WeakMap<object, INode>();
+
+/**
+ * The node, for the errors an item may raise. n8n's `getNode()` deep-copies it on every call;
+ * per item, in a loop of thousands, once per run is enough.
+ */
+export function nodeOf(context: IExecuteFunctions): INode {
+	let node = nodes.get(context);
+	if (!node) {
+		node = context.getNode();
+		nodes.set(context, node);
+	}
+	return node;
+}
 
 /** The operation the node is set to, from a node's table of resource → operation → execute. */
 export function selectedOperation(

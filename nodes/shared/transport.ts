@@ -65,22 +65,34 @@ export function pathSegment(value: string): string {
 	return encodeURIComponent(value).replace(/\./g, '%2E');
 }
 
-const baseUrls = new WeakMap<object, Map<string, string>>();
+/** What a node run needs to know of its credential, read once per run rather than once per call. */
+interface CredentialFacts {
+	baseUrl: string;
+	/** Whether it holds an access token already (from an earlier execution): see `AuthState`. */
+	holdsToken: boolean;
+}
 
-/** The credential's base URL, read once per node run rather than once per call. */
-async function baseUrlFor(context: OrangeContext, api: OrangeApi): Promise<string> {
-	let perType = baseUrls.get(context);
+const credentialFacts = new WeakMap<object, Map<string, Promise<CredentialFacts>>>();
+
+function credentialFactsFor(context: OrangeContext, api: OrangeApi): Promise<CredentialFacts> {
+	let perType = credentialFacts.get(context);
 	if (!perType) {
 		perType = new Map();
-		baseUrls.set(context, perType);
+		credentialFacts.set(context, perType);
 	}
-	let baseUrl = perType.get(api.credentialType);
-	if (baseUrl === undefined) {
-		const credentials = await context.getCredentials(api.credentialType);
-		baseUrl = normalizeBaseUrl(credentials.baseUrl);
-		perType.set(api.credentialType, baseUrl);
+	let facts = perType.get(api.credentialType);
+	if (!facts) {
+		facts = context.getCredentials(api.credentialType).then((credentials) => ({
+			baseUrl: normalizeBaseUrl(credentials.baseUrl),
+			holdsToken: typeof credentials.accessToken === 'string' && credentials.accessToken !== '',
+		}));
+		perType.set(api.credentialType, facts);
 	}
-	return baseUrl;
+	return facts;
+}
+
+async function baseUrlFor(context: OrangeContext, api: OrangeApi): Promise<string> {
+	return (await credentialFactsFor(context, api)).baseUrl;
 }
 
 interface RawResponse {
@@ -318,9 +330,10 @@ function toNodeApiError(
 
 /**
  * Token coordination for one node run and one credential. Items may run in parallel; they must
- * still share one token: the first call goes alone (it fetches the token the others reuse), and
- * when Orange answers 401 only one call asks n8n for a new token while the others wait for it.
- * A token request Orange refused (wrong secret) is not asked again for every item.
+ * still share one token: when the credential holds none yet, the first call goes alone (it fetches
+ * the token the others reuse), and when Orange answers 401 only one call asks n8n for a new token
+ * while the others wait for it. A token request Orange refused (wrong secret) is not asked again
+ * for every item.
  */
 interface AuthState {
 	first?: Promise<unknown>;
@@ -356,7 +369,7 @@ async function send(
 	request: OrangeRequest,
 	encoding: 'text' | 'stream',
 ): Promise<RawResponse> {
-	const baseUrl = await baseUrlFor(context, api);
+	const { baseUrl, holdsToken } = await credentialFactsFor(context, api);
 	const idempotent = request.idempotent ?? request.method === 'GET';
 	const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
 	if (request.body) headers['Content-Type'] = 'application/json';
@@ -382,6 +395,9 @@ async function send(
 		) as Promise<RawResponse>;
 
 	const auth = authStateFor(context, api.credentialType);
+	// A token from an earlier execution is shared at once; if it has expired, the 401s that
+	// follow are coordinated below like any expiry.
+	if (holdsToken) auth.warm = true;
 	let refreshed = false;
 	let waited = 0;
 	for (let attempt = 0; ; attempt++) {

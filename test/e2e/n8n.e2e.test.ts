@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { SANDBOX_API_KEY, SANDBOX_CLIENT } from '../../sandbox/data.ts';
+import { sandboxToken } from '../../sandbox/client.ts';
+import { SANDBOX_API_KEY } from '../../sandbox/data.ts';
 import { n8n } from '../../scripts/n8n.ts';
 import { type Instance, prepareInstance } from './instance.ts';
 
@@ -28,23 +29,11 @@ let userFolder = '';
 let sandboxUrl = '';
 let workflows: Instance['workflows'] = {};
 
-async function sandboxToken(): Promise<string> {
-	const response = await fetch(`${sandboxUrl}/oauth/v3/token`, {
-		method: 'POST',
-		headers: {
-			Authorization: `Basic ${Buffer.from(`${SANDBOX_CLIENT.clientId}:${SANDBOX_CLIENT.clientSecret}`).toString('base64')}`,
-			'Content-Type': 'application/x-www-form-urlencoded',
-		},
-		body: 'grant_type=client_credentials',
-	});
-	return ((await response.json()) as { access_token: string }).access_token;
-}
-
 /** The sha256 of a document's file, fetched from the sandbox directly. */
 async function fileHash(contractId: string, documentId: string): Promise<string> {
 	const response = await fetch(`${sandboxUrl}/cloud/b2b/v1/documents/${documentId}/file`, {
 		headers: {
-			Authorization: `Bearer ${await sandboxToken()}`,
+			Authorization: `Bearer ${await sandboxToken(sandboxUrl)}`,
 			'X-API-Key': SANDBOX_API_KEY,
 			'X-ECCS-Contract-Id': contractId,
 			Accept: 'application/json',

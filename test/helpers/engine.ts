@@ -17,6 +17,7 @@ import type {
 	INodeProperties,
 	INodeType,
 	INodeTypes,
+	IVersionedNodeType,
 	IRun,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
@@ -25,7 +26,7 @@ import type {
 
 import { credentialTypes, n8nWorkflow, nodeTypes, PACKAGE_NAME } from './package.ts';
 
-const { ICredentialsHelper, Workflow, NodeConnectionTypes } = n8nWorkflow;
+const { ICredentialsHelper, Workflow, NodeConnectionTypes, NodeHelpers } = n8nWorkflow;
 
 /** Stand-ins for the two n8n-nodes-base nodes the tests start from. */
 const manualTrigger: INodeType = {
@@ -64,15 +65,21 @@ const itemsNode: INodeType = {
 	},
 };
 
-const allNodeTypes: Record<string, INodeType> = {
+const allNodeTypes: Record<string, INodeType | IVersionedNodeType> = {
 	...nodeTypes,
 	'n8n-nodes-base.manualTrigger': manualTrigger,
 	'test.items': itemsNode,
 };
 
+/** Makes more node types runnable: real n8n-nodes-base nodes, when a script has loaded them. */
+export function addNodeTypes(types: Record<string, INodeType | IVersionedNodeType>): void {
+	Object.assign(allNodeTypes, types);
+}
+
 export const testNodeTypes: INodeTypes = {
 	getByName: (type) => allNodeTypes[type],
-	getByNameAndVersion: (type) => allNodeTypes[type],
+	getByNameAndVersion: (type, version) =>
+		allNodeTypes[type] && NodeHelpers.getVersionedNodeType(allNodeTypes[type], version),
 	getKnownTypes: () => ({}),
 };
 

@@ -9,27 +9,47 @@ export function addressRows(count: number) {
 	}));
 }
 
-/** The Eligibility node checking every row of `addressRows(count)`, read by expressions as from a spreadsheet. */
+/**
+ * The Eligibility node checking every row of `addressRows(count)`: read by expressions as from a
+ * spreadsheet, or, with `autoMap`, from rows whose columns carry the API's names.
+ */
 export function checkAddressRows(
 	count: number,
 	{
 		options = {},
 		offers,
 		continueOnFail = false,
-	}: { options?: Record<string, unknown>; offers?: string[]; continueOnFail?: boolean } = {},
+		autoMap = false,
+	}: {
+		options?: Record<string, unknown>;
+		offers?: string[];
+		continueOnFail?: boolean;
+		autoMap?: boolean;
+	} = {},
 ): Omit<NodeRun, 'credentials'> {
+	const rows = addressRows(count);
 	return {
 		type: 'orangeEligibility',
 		parameters: {
 			resource: 'eligibility',
 			operation: 'checkByAddress',
-			inseeCode: '={{ $json.insee }}',
-			rivoliCode: '={{ $json.rivoli }}',
-			streetNumber: '={{ $json.number }}',
+			...(autoMap
+				? { mappingMode: 'autoMapInputData' }
+				: {
+						inseeCode: '={{ $json.insee }}',
+						rivoliCode: '={{ $json.rivoli }}',
+						streetNumber: '={{ $json.number }}',
+					}),
 			...(offers ? { offers } : {}),
 			options,
 		},
-		items: addressRows(count),
+		items: autoMap
+			? rows.map((row) => ({
+					inseeCode: row.insee,
+					rivoliCode: row.rivoli,
+					streetNumber: row.number,
+				}))
+			: rows,
 		continueOnFail,
 	};
 }

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
-import { SANDBOX_API_KEY, SANDBOX_CLIENT, SANDBOX_REQUESTER } from '../../sandbox/data.ts';
+import { sandboxCredentialData } from '../../sandbox/client.ts';
 import type { OrangeSandbox, SandboxOptions } from '../../sandbox/server.ts';
 import { startSandbox } from '../../sandbox/server.ts';
 import { TestCredentialsHelper } from './engine.ts';
@@ -30,20 +30,14 @@ export function useSandbox(options: SandboxOptions = {}): TestContext {
 export function resetContext(context: TestContext): void {
 	context.sandbox.resetData();
 	context.credentials = new TestCredentialsHelper();
-	context.credentials.store.set(CLOUD, {
-		clientId: SANDBOX_CLIENT.clientId,
-		clientSecret: SANDBOX_CLIENT.clientSecret,
-		apiKey: SANDBOX_API_KEY,
-		baseUrl: context.sandbox.url,
-		accessToken: '',
-	});
-	context.credentials.store.set(ELIGIBILITY, {
-		clientId: SANDBOX_CLIENT.clientId,
-		clientSecret: SANDBOX_CLIENT.clientSecret,
-		...SANDBOX_REQUESTER,
-		baseUrl: context.sandbox.url,
-		accessToken: '',
-	});
+	storeSandboxCredentials(context.credentials, context.sandbox.url);
+}
+
+/** Both credentials, pointing at the sandbox at `url`, with no token yet: under CLOUD and ELIGIBILITY. */
+export function storeSandboxCredentials(credentials: TestCredentialsHelper, url: string): void {
+	const data = sandboxCredentialData(url);
+	credentials.store.set(CLOUD, { ...data.orangeCloudStoreApi, accessToken: '' });
+	credentials.store.set(ELIGIBILITY, { ...data.orangeEligibilityApi, accessToken: '' });
 }
 
 export const cloudCredentials = { orangeCloudStoreApi: CLOUD };

@@ -5,6 +5,30 @@ import { OFFER_KEYS, OFFERS } from '../helpers/wireFormat';
 
 export const DEFAULT_CONCURRENCY = 5;
 
+/** Where the address or ND comes from: fields set below, or each input item's own fields. */
+export function mappingModeProperty(inputFields: string): INodeProperties {
+	return {
+		displayName: 'Mapping Mode',
+		name: 'mappingMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Map Each Field Below',
+				value: 'defineBelow',
+				description: 'Set each field below, with an expression or a fixed value',
+			},
+			{
+				name: 'Map Automatically',
+				value: 'autoMapInputData',
+				description: `Read ${inputFields} from each input item, by these names: nothing to map, and the fastest way through long lists`,
+			},
+		],
+		default: 'defineBelow',
+	};
+}
+
+export const definedBelow = { show: { mappingMode: ['defineBelow'] } };
+
 export const offersProperty: INodeProperties = {
 	displayName: 'Offers',
 	name: 'offers',

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { nodeOf } from '../../shared/items';
 import { timeoutOf } from '../../shared/options';
 import { orangeApiRequest } from '../../shared/transport';
 import { checkOption, invalidInput } from '../../shared/validation';
@@ -12,12 +13,42 @@ export function offersOf(this: IExecuteFunctions, itemIndex: number): OfferKey[]
 	const value = this.getNodeParameter('offers', itemIndex, OFFER_KEYS) as unknown;
 	const list = Array.isArray(value) ? value : [value];
 	if (list.length === 0)
-		throw invalidInput(this.getNode(), itemIndex, 'Offers', 'choose at least one offer');
+		throw invalidInput(nodeOf(this), itemIndex, 'Offers', 'choose at least one offer');
 	return [
 		...new Set(
-			list.map((offer) => checkOption(this.getNode(), itemIndex, 'Offers', offer, OFFER_KEYS)),
+			list.map((offer) => checkOption(nodeOf(this), itemIndex, 'Offers', offer, OFFER_KEYS)),
 		),
 	];
+}
+
+/** Reads one field of what to check: its name (parameter and input field alike) and its label. */
+export type FieldReader = (name: string, label: string, optional?: boolean) => unknown;
+
+/**
+ * The fields of what an item checks: the node's parameters or, with Mapping Mode "Map
+ * Automatically", the input item's own fields of the same names — no expression to evaluate.
+ */
+export function fieldReaderFor(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	expectedFields: string,
+): FieldReader {
+	const mode = this.getNodeParameter('mappingMode', itemIndex, 'defineBelow') as string;
+	if (mode !== 'autoMapInputData') return (name) => this.getNodeParameter(name, itemIndex, '');
+	const json = this.getInputData()[itemIndex]?.json ?? {};
+	return (name, label, optional = false) => {
+		const value = json[name];
+		if ((value === undefined || value === null) && !optional) {
+			throw invalidInput(
+				nodeOf(this),
+				itemIndex,
+				label,
+				`the input item has no field "${name}"`,
+				`With Mapping Mode "Map Automatically", each input item needs ${expectedFields}. Rename its fields with an Edit Fields (Set) node, or map each field below.`,
+			);
+		}
+		return value ?? '';
+	};
 }
 
 /** Sends one eligibility check and shapes its answer into the item's output. */

@@ -76,12 +76,21 @@ export function eligibilityRequestBody(
 	};
 }
 
+const squashed = new Map<string, string>();
+
+/** Lower-case letters only, accents removed: "Éligible - réseau déployé" → "eligiblereseaudeploye". */
 function squash(text: string): string {
-	return text
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z]/g, '');
+	let result = squashed.get(text);
+	if (result === undefined) {
+		result = text
+			.normalize('NFD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z]/g, '');
+		// Orange sends a handful of distinct labels; the bound only guards against a flood of new ones.
+		if (squashed.size < 1000) squashed.set(text, result);
+	}
+	return result;
 }
 
 /** The canonical status for what Orange sent, or undefined for a value this file does not know. */

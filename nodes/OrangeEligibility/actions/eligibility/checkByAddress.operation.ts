@@ -1,8 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { offersProperty, optionsProperty, simplifyProperty } from '../../descriptions/options';
-import { checkEligibility, offersOf } from '../../helpers/check';
+import { nodeOf } from '../../../shared/items';
+import {
+	definedBelow,
+	mappingModeProperty,
+	offersProperty,
+	optionsProperty,
+	simplifyProperty,
+} from '../../descriptions/options';
+import { checkEligibility, fieldReaderFor, offersOf } from '../../helpers/check';
 import {
 	checkBuildingCode,
 	checkInseeCode,
@@ -11,7 +18,9 @@ import {
 } from '../../helpers/inputs';
 import type { AddressQuery } from '../../helpers/wireFormat';
 
-const byStreet = { show: { locateBy: ['streetAddress'] } };
+const byStreet = { show: { ...definedBelow.show, locateBy: ['streetAddress'] } };
+const EXPECTED_FIELDS =
+	'inseeCode, rivoliCode and streetNumber (streetNumberComplement if any), or buildingCode with Locate By "Building Code"';
 
 const properties: INodeProperties[] = [
 	{
@@ -32,6 +41,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'streetAddress',
 	},
+	mappingModeProperty(EXPECTED_FIELDS),
 	{
 		displayName: 'INSEE Code (Code Commune)',
 		name: 'inseeCode',
@@ -79,7 +89,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'IMB/75115/X/00A1',
-		displayOptions: { show: { locateBy: ['buildingCode'] } },
+		displayOptions: { show: { ...definedBelow.show, locateBy: ['buildingCode'] } },
 	},
 	offersProperty,
 	simplifyProperty,
@@ -95,30 +105,23 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
+	const node = nodeOf(this);
 	const locateBy = this.getNodeParameter('locateBy', itemIndex, 'streetAddress') as string;
+	const field = fieldReaderFor.call(this, itemIndex, EXPECTED_FIELDS);
 	let address: AddressQuery;
 	if (locateBy === 'buildingCode') {
 		address = {
-			buildingCode: checkBuildingCode(
-				node,
-				itemIndex,
-				this.getNodeParameter('buildingCode', itemIndex, ''),
-			),
+			buildingCode: checkBuildingCode(node, itemIndex, field('buildingCode', 'Building Code')),
 		};
 	} else {
 		address = {
-			inseeCode: checkInseeCode(node, itemIndex, this.getNodeParameter('inseeCode', itemIndex, '')),
-			rivoliCode: checkRivoliCode(
-				node,
-				itemIndex,
-				this.getNodeParameter('rivoliCode', itemIndex, ''),
-			),
+			inseeCode: checkInseeCode(node, itemIndex, field('inseeCode', 'INSEE Code')),
+			rivoliCode: checkRivoliCode(node, itemIndex, field('rivoliCode', 'Rivoli Code')),
 			...checkStreetNumber(
 				node,
 				itemIndex,
-				this.getNodeParameter('streetNumber', itemIndex, ''),
-				this.getNodeParameter('streetNumberComplement', itemIndex, ''),
+				field('streetNumber', 'Street Number'),
+				field('streetNumberComplement', 'Street Number Complement', true),
 			),
 		};
 	}

@@ -1,11 +1,21 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { offersProperty, optionsProperty, simplifyProperty } from '../../descriptions/options';
-import { checkEligibility, offersOf } from '../../helpers/check';
+import { nodeOf } from '../../../shared/items';
+import {
+	definedBelow,
+	mappingModeProperty,
+	offersProperty,
+	optionsProperty,
+	simplifyProperty,
+} from '../../descriptions/options';
+import { checkEligibility, fieldReaderFor, offersOf } from '../../helpers/check';
 import { checkNd } from '../../helpers/inputs';
 
+const EXPECTED_FIELDS = 'the line number in a field named nd';
+
 const properties: INodeProperties[] = [
+	mappingModeProperty(EXPECTED_FIELDS),
 	{
 		displayName: 'ND (Numéro De Désignation)',
 		name: 'nd',
@@ -14,6 +24,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: '01 42 00 00 01',
 		description: 'The line number: 10 digits starting with 0; spaces, dots and +33 are accepted',
+		displayOptions: definedBelow,
 	},
 	offersProperty,
 	simplifyProperty,
@@ -29,7 +40,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const nd = checkNd(this.getNode(), itemIndex, this.getNodeParameter('nd', itemIndex, ''));
+	const field = fieldReaderFor.call(this, itemIndex, EXPECTED_FIELDS);
+	const nd = checkNd(nodeOf(this), itemIndex, field('nd', 'ND'));
 	const offers = offersOf.call(this, itemIndex);
 	return await checkEligibility.call(this, itemIndex, offers, { nd });
 }

@@ -88,4 +88,20 @@ describe('eligibility over many items', () => {
 		).toBe(true);
 		expect(t.sandbox.tokenRequests).toBe(1);
 	});
+
+	it('shares a token held from an earlier execution at once, and a stale one is refreshed once', async () => {
+		await checkRows(1, 1);
+		expect(t.sandbox.tokenRequests).toBe(1);
+		// Second execution: the credential holds the token; all 16 start together.
+		t.sandbox.eligibilityMaxInFlight = 0;
+		await checkRows(16, 16);
+		expect(t.sandbox.tokenRequests).toBe(1);
+		expect(t.sandbox.eligibilityMaxInFlight).toBe(16);
+		// Third: the held token has expired meanwhile; the 16 parallel 401s share one refresh.
+		t.sandbox.expireTokens();
+		const { items, error } = await checkRows(16, 16);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(16);
+		expect(t.sandbox.tokenRequests).toBe(2);
+	});
 });

@@ -5,6 +5,8 @@ import { ELIGIBILITY, useSandbox } from '../../../../helpers/sandbox.ts';
 
 const t = useSandbox();
 const credentials = { orangeEligibilityApi: ELIGIBILITY };
+/** The eligibility checks the sandbox received (token requests left out). */
+const sentChecks = () => t.sandbox.requests.filter((r) => r.path.endsWith('/eligibility'));
 
 const check = (
 	parameters: Record<string, unknown>,
@@ -208,5 +210,55 @@ describe('eligibility checkByAddress', () => {
 			'Invalid SIREN in the Orange Eligibility API credential: "552081318" is not a SIREN (9 digits with a valid check digit)',
 		);
 		expect(t.sandbox.requests).toHaveLength(0);
+	});
+
+	describe('Mapping Mode "Map Automatically"', () => {
+		const auto = { mappingMode: 'autoMapInputData' };
+
+		it("reads each item's own fields, complement and building code included", async () => {
+			const { items, error } = await check(auto, {
+				items: [
+					{ ...paris, streetNumberComplement: 'bis', crmId: 'L-1' },
+					{ inseeCode: '2A004', rivoliCode: '0100', streetNumber: 3 },
+				],
+			});
+			expect(error).toBeUndefined();
+			expect(sentChecks().map((r) => (r.body as { address: unknown }).address)).toEqual([
+				{ ...paris, streetNumberComplement: 'B' },
+				{ inseeCode: '2A004', rivoliCode: '0100', streetNumber: '3' },
+			]);
+			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+
+			t.sandbox.requests.length = 0;
+			const byBuilding = await check(
+				{ ...auto, locateBy: 'buildingCode' },
+				{ items: [{ buildingCode: 'IMB/31555/C/0107' }] },
+			);
+			expect(byBuilding.error).toBeUndefined();
+			expect(sentChecks()[0].body).toMatchObject({
+				address: { buildingCode: 'IMB/31555/C/0107' },
+			});
+		});
+
+		it('names the item and the missing field, and sends nothing for that item', async () => {
+			const { items, error } = await check(auto, {
+				items: [paris, { inseeCode: '75115', streetNumber: '12' }],
+				continueOnFail: true,
+			});
+			expect(error).toBeUndefined();
+			expect(items[1].json.error).toBe(
+				'Invalid Rivoli Code in item 1: the input item has no field "rivoliCode"',
+			);
+			expect(items[1].json.description).toContain('Edit Fields');
+			expect(sentChecks()).toHaveLength(1);
+		});
+
+		it('ignores the fields set below', async () => {
+			await check(
+				{ ...auto, inseeCode: '99999', rivoliCode: 'XXXX', streetNumber: '1' },
+				{ items: [paris] },
+			);
+			expect((sentChecks()[0].body as { address: unknown }).address).toEqual(paris);
+		});
 	});
 });

@@ -5,6 +5,8 @@ import { ELIGIBILITY, useSandbox } from '../../../../helpers/sandbox.ts';
 
 const t = useSandbox();
 const credentials = { orangeEligibilityApi: ELIGIBILITY };
+/** The eligibility checks the sandbox received (token requests left out). */
+const sentChecks = () => t.sandbox.requests.filter((r) => r.path.endsWith('/eligibility'));
 
 const check = (parameters: Record<string, unknown>) =>
 	runNode(
@@ -59,5 +61,26 @@ describe('eligibility checkByNd', () => {
 		const { error } = await check({ nd: '0100012345' });
 		expect(error?.message).toBe('Orange Eligibility: Resource not found');
 		expect(error?.description).toContain('ND 0100012345 not found');
+	});
+
+	it('reads the ND from each input item with Mapping Mode "Map Automatically"', async () => {
+		const { items, error } = await runNode(
+			{
+				type: 'orangeEligibility',
+				parameters: {
+					resource: 'eligibility',
+					operation: 'checkByNd',
+					mappingMode: 'autoMapInputData',
+				},
+				credentials: { orangeEligibilityApi: ELIGIBILITY },
+				items: [{ nd: '+33 1 42 00 00 01' }, { phone: '0142000001' }],
+				continueOnFail: true,
+			},
+			t.credentials,
+		);
+		expect(error).toBeUndefined();
+		expect(sentChecks().map((r) => (r.body as { nd: string }).nd)).toEqual(['0142000001']);
+		expect(items[0].json.nd).toBe('0142000001');
+		expect(items[1].json.error).toBe('Invalid ND in item 1: the input item has no field "nd"');
 	});
 });
