@@ -16,9 +16,9 @@ const { addNodeTypes, runNode, runWorkflow, TestCredentialsHelper } = await impo
 );
 const { addressRows, checkAddressRows } = await import('../test/helpers/fixtures.ts');
 const { ELIGIBILITY, storeSandboxCredentials } = await import('../test/helpers/sandbox.ts');
-const { loadNodesBase } = await import('./nodesBase.ts');
+const { loadNodesBase } = await import('../test/helpers/nodesBase.ts');
 
-addNodeTypes(loadNodesBase({ httpRequest: 'HttpRequest/HttpRequest.node.js' }));
+addNodeTypes(loadNodesBase(['httpRequest']));
 
 /** n8n's outbound HTTP client, the one n8n-core's request helpers (and so every node) go through. */
 const n8nCoreRequire = createRequire(import.meta.resolve('n8n-core'));

@@ -1,19 +1,30 @@
 /**
  * `npm run demo`: starts the Orange sandbox and runs every example workflow of examples/ through
- * n8n's engine (n8n-core), printing what each one did.
+ * n8n's engine (n8n-core), with n8n's own nodes where the examples chain them (n8n-nodes-base,
+ * installed once into ~/.cache on the first run), printing what each one did. Files the examples
+ * write land in a temporary folder, printed; a webhook example runs on its pinned sample request.
  *
  * With real Orange credentials in the environment, the same workflows run against Orange:
  *   ORANGE_CLIENT_ID, ORANGE_CLIENT_SECRET, ORANGE_API_KEY (Cloud Store), ORANGE_CONTRACT_ID
  *   (a contract of yours, replacing the sandbox's OCB0001234), ORANGE_BASE_URL (optional).
  * Workflows that create anything in Orange run only with ORANGE_DEMO_WRITES=1.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { prepareN8nEnvironment } from '../test/helpers/environment.ts';
+import { readWorkflow } from './n8n.ts';
 
 prepareN8nEnvironment('demo');
+const filesFolder = mkdtempSync(join(tmpdir(), 'n8n-orange-demo-files-'));
+// n8n writes files only inside the folders this allows.
+process.env.N8N_RESTRICT_FILE_ACCESS_TO = filesFolder;
 await import('reflect-metadata');
-const { runWorkflow, TestCredentialsHelper } = await import('../test/helpers/engine.ts');
+const { addNodeTypes, runWorkflow, TestCredentialsHelper } = await import(
+	'../test/helpers/engine.ts'
+);
+const { loadNodesBase, NODES_BASE_PREFIX } = await import('../test/helpers/nodesBase.ts');
 const { startSandbox } = await import('../sandbox/server.ts');
 const { sandboxCredentialData } = await import('../sandbox/client.ts');
 
@@ -61,25 +72,48 @@ const SHOWN = [
 	'mimeType',
 	'fileSize',
 	'login',
+	'role',
 	'nd',
 	'eligible',
+	'leadId',
+	'fiberEligible',
 	'error',
 ];
-const line = (json: Record<string, unknown>) =>
-	SHOWN.filter((key) => json[key] !== undefined && json[key] !== '')
+const line = (json: Record<string, unknown>) => {
+	const shown = SHOWN.filter((key) => json[key] !== undefined && json[key] !== '');
+	if (shown.length === 0)
+		return Object.entries(json)
+			.map(([key, value]) => (Array.isArray(value) ? `${key}=[${value.length} items]` : key))
+			.join('  ');
+	return shown
 		.map(
 			(key) =>
 				`${key}=${typeof json[key] === 'object' ? JSON.stringify(json[key]) : String(json[key])}`,
 		)
 		.join('  ');
+};
 
-const folder = new URL('../examples/', import.meta.url);
-let failures = 0;
-console.log(`Orange ${real ? `API at ${baseUrl}` : `sandbox at ${baseUrl}`}\n`);
-for (const file of readdirSync(folder)
+const folder = join(import.meta.dirname, '..', 'examples');
+const files = readdirSync(folder)
 	.filter((f) => f.endsWith('.workflow.json'))
-	.sort()) {
-	let text = readFileSync(new URL(file, folder), 'utf8');
+	.sort();
+const texts = files.map((file) => readWorkflow(join(folder, file), filesFolder));
+const nodesBase = new Set(
+	texts.flatMap((text) =>
+		(JSON.parse(text) as { nodes: { type: string }[] }).nodes
+			.map((node) => node.type)
+			.filter((type) => type.startsWith(NODES_BASE_PREFIX))
+			.map((type) => type.slice(NODES_BASE_PREFIX.length)),
+	),
+);
+addNodeTypes(loadNodesBase([...nodesBase]));
+
+let failures = 0;
+console.log(
+	`Orange ${real ? `API at ${baseUrl}` : `sandbox at ${baseUrl}`}; files to ${filesFolder}\n`,
+);
+for (const [index, file] of files.entries()) {
+	let text = texts[index];
 	if (real && process.env.ORANGE_CONTRACT_ID)
 		text = text.replaceAll('OCB0001234', process.env.ORANGE_CONTRACT_ID);
 	const workflow = JSON.parse(text);
@@ -90,10 +124,19 @@ for (const file of readdirSync(folder)
 		continue;
 	}
 	const started = Date.now();
-	const { output, error } = await runWorkflow(workflow, credentials);
+	const { output, outputs, error, webhookResponse } = await runWorkflow(workflow, credentials);
 	for (const node of workflow.nodes) {
 		const items = output[node.name];
 		if (!items || node.type === 'n8n-nodes-base.manualTrigger') continue;
+		if (node.type === 'n8n-nodes-base.webhook') {
+			console.log(`  ${node.name}: its sample request, ${JSON.stringify(items[0]?.json.body)}`);
+			continue;
+		}
+		if (node.type === 'n8n-nodes-base.if') {
+			const [yes, no] = outputs[node.name];
+			console.log(`  ${node.name}: true ${yes?.length ?? 0} item(s), false ${no?.length ?? 0}`);
+			continue;
+		}
 		console.log(`  ${node.name}: ${items.length} item(s)`);
 		for (const item of items.slice(0, 6)) {
 			const offers = Object.entries(
@@ -109,11 +152,19 @@ for (const file of readdirSync(folder)
 				.map(([field, data]) => `[${field}: ${data.fileName}, ${data.mimeType}, ${data.fileSize}]`)
 				.join(' ');
 			console.log(`    · ${line(item.json)} ${binary}`.trimEnd());
+			if (node.type === 'n8n-nodes-base.readWriteFile')
+				console.log(
+					`      wrote ${String(item.json.fileName)}: ${statSync(String(item.json.fileName)).size} bytes`,
+				);
 			if (label) console.log(`      ${String(label)}`);
 			if (offers) console.log(`      ${offers}`);
 		}
 		if (items.length > 6) console.log(`    … ${items.length - 6} more`);
 	}
+	if (webhookResponse !== undefined)
+		console.log(
+			`  answered the webhook with ${JSON.stringify((webhookResponse as { body?: unknown }).body ?? webhookResponse)}`,
+		);
 	if (error) {
 		failures++;
 		console.log(

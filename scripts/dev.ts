@@ -3,15 +3,15 @@
  * installed as n8n installs community packages), the Orange sandbox running, sandbox credentials
  * and the example workflows already imported. Ctrl-C stops both.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox/server.ts';
 import {
 	ensureN8n,
-	installPackage,
+	importWorkflows,
+	installPackedPackage,
 	n8n,
 	N8N_BIN,
 	n8nEnvironment,
@@ -25,15 +25,16 @@ const userFolder = join(ROOT, '.cache', 'dev-user');
 rmSync(join(userFolder, '.n8n', 'nodes'), { recursive: true, force: true });
 mkdirSync(userFolder, { recursive: true });
 
-const packDir = mkdtempSync(join(tmpdir(), 'n8n-orange-pack-'));
-execFileSync('npm', ['pack', '--pack-destination', packDir], { cwd: ROOT, stdio: 'pipe' });
-installPackage(userFolder, join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz'))!));
+installPackedPackage(userFolder);
 
 const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 8790) });
 const credentials = join(userFolder, 'sandbox-credentials.json');
 writeFileSync(credentials, JSON.stringify(sandboxCredentials(sandbox.url)));
 n8n(userFolder, ['import:credentials', `--input=${credentials}`]);
-n8n(userFolder, ['import:workflow', '--separate', `--input=${join(ROOT, 'examples')}`]);
+importWorkflows(
+	userFolder,
+	readdirSync(join(ROOT, 'examples')).map((file) => join(ROOT, 'examples', file)),
+);
 
 console.log(
 	`Orange sandbox on ${sandbox.url}; n8n on http://localhost:${port} (first visit: create the owner account).`,

@@ -1,22 +1,30 @@
 /**
- * A real n8n (2.x, from npm) for the end-to-end tests and `npm run dev`: installed on demand into a
- * cache folder outside the package's dependencies (~/.cache/n8n-nodes-orange, or $N8N_E2E_CACHE),
- * reused when present — by every clone on the machine.
+ * A real n8n (2.x, from npm) for the end-to-end tests and `npm run dev`, and n8n's own nodes
+ * (n8n-nodes-base) for the demo and the benchmarks: installed on demand into a cache folder outside
+ * the package's dependencies (~/.cache/n8n-nodes-orange, or $N8N_E2E_CACHE), reused when present —
+ * by every clone on the machine.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	writeFileSync,
+} from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { sandboxCredentialData } from '../sandbox/client.ts';
 
 export const N8N_VERSION = '2.40.7';
+/** The n8n-nodes-base that n8n ${N8N_VERSION} ships. */
+export const NODES_BASE_VERSION = '2.40.2';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const N8N_HOME = join(
-	process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-orange'),
-	`n8n-${N8N_VERSION}`,
-);
+const CACHE = process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-orange');
+export const N8N_HOME = join(CACHE, `n8n-${N8N_VERSION}`);
 export const N8N_BIN = join(N8N_HOME, 'node_modules', 'n8n', 'bin', 'n8n');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -40,6 +48,70 @@ export function ensureN8n(log: (line: string) => void = console.log): string {
 	return N8N_BIN;
 }
 
+/**
+ * The folder holding n8n-nodes-base: the real n8n's own copy when it is installed, else n8n-nodes-base
+ * alone (about a minute and 0.8 GB the first time, without n8n's server).
+ */
+export function ensureNodesBase(log: (line: string) => void = console.log): string {
+	if (existsSync(join(N8N_HOME, '.installed')))
+		return join(N8N_HOME, 'node_modules', 'n8n-nodes-base');
+	const home = join(CACHE, `n8n-nodes-base-${NODES_BASE_VERSION}`);
+	const folder = join(home, 'node_modules', 'n8n-nodes-base');
+	if (existsSync(join(home, '.installed'))) return folder;
+	mkdirSync(home, { recursive: true });
+	writeFileSync(
+		join(home, 'package.json'),
+		JSON.stringify({ name: 'n8n-nodes-base-runtime', private: true }),
+	);
+	log(
+		`Installing n8n's own nodes (n8n-nodes-base ${NODES_BASE_VERSION}) into ${home}, once (about a minute)…`,
+	);
+	execFileSync(
+		npm,
+		[
+			'install',
+			'--ignore-scripts',
+			'--omit=optional',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+			`n8n-nodes-base@${NODES_BASE_VERSION}`,
+		],
+		{ cwd: home, stdio: 'inherit' },
+	);
+	writeFileSync(join(home, '.installed'), NODES_BASE_VERSION);
+	return folder;
+}
+
+/**
+ * Where the example workflows write files. They name n8n's default place for files in its Docker
+ * image; here it becomes a folder of the n8n user folder, which n8n is allowed to write to.
+ */
+export const EXAMPLES_FILES_FOLDER = '/home/node/.n8n-files';
+
+export function filesFolder(userFolder: string): string {
+	const folder = join(userFolder, 'files');
+	mkdirSync(folder, { recursive: true });
+	return folder;
+}
+
+/** A workflow file as this machine runs it: its files folder moved to `folder`. */
+export function readWorkflow(file: string, folder: string): string {
+	return readFileSync(file, 'utf8').replaceAll(EXAMPLES_FILES_FOLDER, folder);
+}
+
+/** Imports workflow files into an n8n user folder (their files folder moved into it). */
+export function importWorkflows(userFolder: string, files: string[]): void {
+	const staging = join(userFolder, 'import');
+	mkdirSync(staging, { recursive: true });
+	for (const file of files) {
+		const copy = join(staging, file.split('/').pop()!);
+		writeFileSync(copy, readWorkflow(file, filesFolder(userFolder)));
+		const result = n8n(userFolder, ['import:workflow', `--input=${copy}`]);
+		if (result.status !== 0) throw new Error(`import:workflow ${file} failed: ${result.stderr}`);
+	}
+}
+
 export function n8nEnvironment(
 	userFolder: string,
 	extra: Record<string, string> = {},
@@ -56,6 +128,7 @@ export function n8nEnvironment(
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		// Under a test runner NODE_ENV is 'test', and n8n then silences its logger (and its output).
 		NODE_ENV: 'production',
+		N8N_RESTRICT_FILE_ACCESS_TO: join(userFolder, 'files'),
 		...extra,
 	};
 }
@@ -71,6 +144,13 @@ export function n8n(
 		maxBuffer: 256 * 1024 * 1024,
 	});
 	return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Packs this package (`npm pack`, as published) and installs it into an n8n user folder. */
+export function installPackedPackage(userFolder: string): void {
+	const packDir = mkdtempSync(join(tmpdir(), 'n8n-orange-pack-'));
+	execFileSync(npm, ['pack', '--pack-destination', packDir], { cwd: ROOT, stdio: 'pipe' });
+	installPackage(userFolder, join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz'))!));
 }
 
 /** Installs a packed tarball of this package into n8n's community-nodes folder, as n8n does. */

@@ -1,42 +1,31 @@
 /**
  * n8n's editor in a real browser (Debian's Chromium driven by playwright-core): the three nodes in
- * the node panel with their icons, each node's form, and both credentials tested against the
- * sandbox — green, and red with Orange's words for a wrong secret. Screenshots go to
- * test-results/editor/.
+ * the node panel with their icons, each node's form, both credentials tested from their modal
+ * against the sandbox — green, and red with Orange's words for a wrong secret — and each example on
+ * the canvas. Screenshots go to test-results/editor/ (the README's come from there: docs/images/).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { N8N_BIN, n8nEnvironment, ROOT } from '../../scripts/n8n.ts';
-import { type Instance, prepareInstance, sandboxCredentials } from './instance.ts';
+import { ROOT } from '../../scripts/n8n.ts';
+import {
+	type Instance,
+	prepareInstance,
+	sandboxCredentials,
+	type Server,
+	startN8n,
+} from './instance.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-results', 'editor');
-const port = 20_000 + Math.floor(Math.random() * 20_000);
-const base = `http://127.0.0.1:${port}`;
-
+let base = '';
 let instance: Instance;
-let editor: ChildProcess;
+let editor: Server;
 let browser: Browser;
 let page: Page;
 let cookie = '';
-
-async function waitForEditor(): Promise<void> {
-	for (let i = 0; i < 240; i++) {
-		try {
-			// Up once the REST API answers JSON (the UI answers earlier).
-			const response = await fetch(`${base}/rest/settings`);
-			if (response.ok && (response.headers.get('content-type') ?? '').includes('json')) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error('n8n did not start');
-}
 
 async function rest(path: string, body: unknown) {
 	const response = await fetch(`${base}/rest${path}`, {
@@ -56,17 +45,8 @@ const shot = async (name: string) =>
 beforeAll(async () => {
 	mkdirSync(SHOTS, { recursive: true });
 	instance = await prepareInstance();
-	editor = spawn(process.execPath, [N8N_BIN, 'start'], {
-		env: n8nEnvironment(instance.userFolder, {
-			N8N_PORT: String(port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_RUNNERS_BROKER_PORT: String(port + 1),
-			N8N_SECURE_COOKIE: 'false',
-			N8N_LOG_LEVEL: 'warn',
-		}),
-		stdio: 'ignore',
-	});
-	await waitForEditor();
+	editor = await startN8n(instance);
+	base = editor.base;
 	const owner = await rest('/owner/setup', {
 		email: 'owner@exemple.fr',
 		firstName: 'Claire',
@@ -95,7 +75,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
-	editor?.kill('SIGTERM');
+	editor?.stop();
 	instance?.stop();
 });
 
@@ -166,9 +146,87 @@ describe('n8n editor, in Chromium', () => {
 		await page.goto(`${base}/home/credentials`);
 		await page.waitForLoadState('networkidle');
 		await shot('credentials-list');
-		await page.getByText('Orange Cloud Store (sandbox)').first().click();
-		await page.waitForTimeout(2000);
-		await shot('credential-cloud-store');
-		expect(await page.locator('body').innerText()).toContain('Client ID');
+	});
+
+	it.each([
+		['Orange Cloud Store (sandbox)', 'cloud-store'],
+		['Orange Eligibility (sandbox)', 'eligibility'],
+	])(
+		"tests %s from its modal: Retry green, a wrong secret saved red with Orange's words, then green again",
+		async (credentialName, slug) => {
+			await page.goto(`${base}/home/credentials`);
+			await page.waitForLoadState('networkidle');
+			await page.getByText(credentialName).first().click();
+			const dialog = page.locator('[data-test-id="credential-edit-dialog"]');
+			await dialog.waitFor();
+			// The banners are drawn outside the dialog's element: look for them on the page.
+			const success = page
+				.locator('[data-test-id="credentials-config-container-test-success"]')
+				.filter({ visible: true });
+			// n8n tests a credential when its modal opens; Retry tests it again.
+			await success.waitFor({ timeout: 30_000 });
+			await success.getByRole('button', { name: 'Retry' }).click();
+			await success.waitFor({ timeout: 30_000 });
+			await shot(`credential-${slug}-tested-green`);
+
+			const secret = dialog
+				.locator('[data-test-id="credential-connection-parameter"]', { hasText: 'Client Secret' })
+				.locator('input');
+			const save = page.locator('[data-test-id="credential-save-button"]');
+			// The form takes a typed value after a short debounce: leave the field, then save.
+			await secret.fill('wrong-secret');
+			await secret.press('Tab');
+			await page.waitForTimeout(500);
+			await save.click();
+			// Hidden copies of the banners stay in the page: only the visible one counts.
+			const visible = (text: string | RegExp) => page.getByText(text).filter({ visible: true });
+			await visible(/Couldn.t connect with these settings/).waitFor({ timeout: 30_000 });
+			await visible('More details').click();
+			await visible(
+				/Orange refused the token request .* check the Client ID and Client Secret/,
+			).waitFor({ timeout: 10_000 });
+			await shot(`credential-${slug}-tested-red`);
+
+			await secret.fill('sandbox-client-secret');
+			await secret.press('Tab');
+			await page.waitForTimeout(500);
+			await save.click();
+			await success.waitFor({ timeout: 30_000 });
+			await page.keyboard.press('Escape');
+		},
+	);
+
+	it.each(
+		readdirSync(join(ROOT, 'examples'))
+			.filter((file) => file.endsWith('.workflow.json'))
+			.map((file) => [file]),
+	)('shows the example %s on the canvas, every node of a type n8n knows', async (file) => {
+		const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as {
+			id: string;
+			nodes: { type: string; typeVersion: number }[];
+		};
+		// What the editor loads to know node types: an unknown one would be "Unrecognized node type".
+		const known = (await (
+			await fetch(`${base}/types/nodes.json`, { headers: { Cookie: cookie } })
+		).json()) as {
+			name: string;
+			version: number | number[];
+		}[];
+		for (const node of workflow.nodes) {
+			const type = known.filter((k) => k.name === node.type);
+			expect(type.length, node.type).toBeGreaterThan(0);
+			expect(
+				type.flatMap((k) => [k.version].flat()),
+				node.type,
+			).toContain(node.typeVersion);
+		}
+		await page.goto(`${base}/workflow/${workflow.id}`);
+		await page.waitForLoadState('networkidle');
+		await page.locator('[data-test-id="zoom-to-fit"]').click();
+		await page.waitForTimeout(800);
+		await page
+			.locator('[data-test-id="canvas-wrapper"]')
+			.screenshot({ path: join(SHOTS, `canvas-${file.replace('.workflow.json', '')}.png`) });
+		expect(await page.locator('[data-test-id="canvas-node"]').count()).toBe(workflow.nodes.length);
 	});
 });

@@ -2,17 +2,29 @@
  * A fresh n8n user folder with the packed package installed as n8n installs community packages,
  * the sandbox running, sandbox credentials and the example and e2e workflows imported.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ensureN8n, installPackage, n8n, ROOT, sandboxCredentials } from '../../scripts/n8n.ts';
+import {
+	ensureN8n,
+	filesFolder,
+	importWorkflows,
+	installPackedPackage,
+	n8n,
+	N8N_BIN,
+	n8nEnvironment,
+	ROOT,
+	sandboxCredentials,
+} from '../../scripts/n8n.ts';
 
 export { sandboxCredentials };
 
 export interface Instance {
 	userFolder: string;
+	/** Where the example workflows write their files. */
+	filesFolder: string;
 	sandboxUrl: string;
 	/** Imported workflows by file name. */
 	workflows: Record<string, { id: string; name: string }>;
@@ -21,12 +33,8 @@ export interface Instance {
 
 export async function prepareInstance(): Promise<Instance> {
 	ensureN8n();
-	const packDir = mkdtempSync(join(tmpdir(), 'n8n-orange-pack-'));
-	execFileSync('npm', ['pack', '--pack-destination', packDir], { cwd: ROOT, stdio: 'pipe' });
-	const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz'))!);
-
 	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-orange-e2e-'));
-	installPackage(userFolder, tarball);
+	installPackedPackage(userFolder);
 
 	const sandbox: ChildProcess = spawn(
 		process.execPath,
@@ -49,17 +57,59 @@ export async function prepareInstance(): Promise<Instance> {
 
 	const workflows: Instance['workflows'] = {};
 	for (const folder of ['examples', 'test/e2e/workflows']) {
-		for (const file of readdirSync(join(ROOT, folder)).filter((f) =>
-			f.endsWith('.workflow.json'),
-		)) {
-			const workflow = JSON.parse(readFileSync(join(ROOT, folder, file), 'utf8')) as {
+		const files = readdirSync(join(ROOT, folder)).filter((f) => f.endsWith('.workflow.json'));
+		importWorkflows(
+			userFolder,
+			files.map((file) => join(ROOT, folder, file)),
+		);
+		for (const file of files) {
+			const { id, name } = JSON.parse(readFileSync(join(ROOT, folder, file), 'utf8')) as {
 				id: string;
 				name: string;
 			};
-			const result = n8n(userFolder, ['import:workflow', `--input=${join(ROOT, folder, file)}`]);
-			if (result.status !== 0) throw new Error(`import:workflow ${file} failed: ${result.stderr}`);
-			workflows[file] = { id: workflow.id, name: workflow.name };
+			workflows[file] = { id, name };
 		}
 	}
-	return { userFolder, sandboxUrl, workflows, stop: () => sandbox.kill() };
+	return {
+		userFolder,
+		filesFolder: filesFolder(userFolder),
+		sandboxUrl,
+		workflows,
+		stop: () => sandbox.kill(),
+	};
+}
+
+export interface Server {
+	/** http://127.0.0.1:<port> */
+	base: string;
+	stop: () => void;
+}
+
+/** `n8n start` on a free port for an instance; resolves once its REST API answers. */
+export async function startN8n(instance: Instance): Promise<Server> {
+	const port = 20_000 + Math.floor(Math.random() * 20_000);
+	const base = `http://127.0.0.1:${port}`;
+	const server = spawn(process.execPath, [N8N_BIN, 'start'], {
+		env: n8nEnvironment(instance.userFolder, {
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(port + 1),
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'warn',
+		}),
+		stdio: 'ignore',
+	});
+	for (let i = 0; i < 240; i++) {
+		try {
+			// Up once the REST API answers JSON (the UI answers earlier).
+			const response = await fetch(`${base}/rest/settings`);
+			if (response.ok && (response.headers.get('content-type') ?? '').includes('json'))
+				return { base, stop: () => server.kill('SIGTERM') };
+		} catch {
+			// not up yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	server.kill('SIGTERM');
+	throw new Error('n8n did not start');
 }

@@ -4,6 +4,8 @@
  * example workflows run with the n8n CLI (`n8n execute`). Slow: `npm run test:e2e`.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { sandboxToken } from '../../sandbox/client.ts';
@@ -98,23 +100,38 @@ describe('in a real n8n, installed from the packed package', () => {
 		}
 	});
 
-	it('runs the monthly-invoices example', () => {
+	it("runs the monthly-invoices example: each contract's newest invoice written to disk, byte for byte", async () => {
 		const { run, output } = execute('cloud-store-monthly-invoices.workflow.json');
 		expect(run.data.resultData.error).toBeUndefined();
-		expect(output('Download invoice').map((i) => i.json.fileName)).toEqual(
-			output('List invoices').map((i) => i.json.filename),
+		const invoices = output('Newest invoice');
+		expect(invoices.map((i) => i.json.contractId)).toEqual([
+			'OCB0001234',
+			'OCB0001235',
+			'OCB0002001',
+			'OCB0009293',
+		]);
+		const written = output('Write invoice to disk').map((i) => String(i.json.fileName));
+		expect(written).toEqual(
+			invoices.map((i) => join(instance.filesFolder, String(i.json.filename))),
 		);
+		for (const invoice of invoices) {
+			const bytes = readFileSync(join(instance.filesFolder, String(invoice.json.filename)));
+			expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+				await fileHash(String(invoice.json.contractId), String(invoice.json.id)),
+			);
+		}
 	});
 
-	it('creates a contract and adds its first user', () => {
+	it('creates a contract and adds the users of a list to it', () => {
 		const { run, output } = execute('cloud-store-onboarding.workflow.json');
 		expect(run.data.resultData.error).toBeUndefined();
 		const [created] = output('Create contract');
 		expect(created.json.id).toMatch(/^OCB\d{7}$/);
-		expect(output('Add user')[0].json).toMatchObject({
-			contractId: created.json.id,
-			login: 'louis.moreau',
-		});
+		expect(output('Add user').map((i) => [i.json.contractId, i.json.login])).toEqual([
+			[created.json.id, 'louis.moreau'],
+			[created.json.id, 'ines.petit'],
+			[created.json.id, 'hugo.garnier'],
+		]);
 	});
 
 	it('checks eligibility of a line and an address', () => {

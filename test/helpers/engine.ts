@@ -197,6 +197,8 @@ export interface WorkflowJson {
 	nodes: INode[];
 	connections: IWorkflowBase['connections'];
 	staticData?: IDataObject;
+	/** Pinned output of nodes, as in n8n's exports: a webhook's sample request, say. */
+	pinData?: Record<string, INodeExecutionData[]>;
 }
 
 let executions = 0;
@@ -245,10 +247,17 @@ export interface RunResult {
 	run: IRun;
 	/** Output items of each node, by node name (first run, first output). */
 	output: Record<string, INodeExecutionData[]>;
+	/** Every output of each node (an If node has two), first run. */
+	outputs: Record<string, INodeExecutionData[][]>;
 	error?: IRun['data']['resultData']['error'];
+	/** What a Respond to Webhook node answered, if one ran. */
+	webhookResponse?: unknown;
 }
 
-/** Runs a whole workflow from its manual trigger, as "Execute workflow" does. */
+/**
+ * Runs a whole workflow as "Execute workflow" does: from its manual trigger, else its polling
+ * trigger (its test event), else the node whose output is pinned (a webhook's sample request).
+ */
 export async function runWorkflow(
 	json: WorkflowJson,
 	credentialsHelper: TestCredentialsHelper,
@@ -270,14 +279,25 @@ export async function runWorkflow(
 			(n) =>
 				(testNodeTypes.getByName(n.type)?.description as { polling?: boolean } | undefined)
 					?.polling === true,
-		);
+		) ??
+		json.nodes.find((n) => json.pinData?.[n.name] !== undefined);
 	const startNode = trigger ? (workflow.getNode(trigger.name) ?? undefined) : undefined;
-	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
+	let webhookResponse: unknown;
+	additionalData.hooks!.addHandler('sendResponse', async (response) => {
+		webhookResponse = response;
+	});
+	const run = await new WorkflowExecute(additionalData, 'manual').run({
+		workflow,
+		startNode,
+		pinData: json.pinData,
+	});
 	const output: Record<string, INodeExecutionData[]> = {};
+	const outputs: Record<string, INodeExecutionData[][]> = {};
 	for (const [name, tasks] of Object.entries(run.data.resultData.runData)) {
-		output[name] = tasks[0]?.data?.main?.[0] ?? [];
+		outputs[name] = (tasks[0]?.data?.main ?? []).map((items) => items ?? []);
+		output[name] = outputs[name][0] ?? [];
 	}
-	return { run, output, error: run.data.resultData.error };
+	return { run, output, outputs, error: run.data.resultData.error, webhookResponse };
 }
 
 export interface NodeRun {

@@ -1,0 +1,91 @@
+/**
+ * The CRM-lead example as a CRM uses it: published in a running n8n (`n8n start`), its production
+ * webhook called over HTTP, answered with the eligibility record — for an address, for a line
+ * number, and for a lead whose address is wrong (the error named, nothing sent to Orange).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { n8n } from '../../scripts/n8n.ts';
+import { type Instance, prepareInstance, type Server, startN8n } from './instance.ts';
+
+let instance: Instance;
+let server: Server;
+
+async function sandboxRequests(): Promise<number> {
+	return (
+		(await (await fetch(`${instance.sandboxUrl}/__sandbox/stats`)).json()) as {
+			requests: number;
+		}
+	).requests;
+}
+
+async function callWebhook(lead: Record<string, unknown>) {
+	const response = await fetch(`${server.base}/webhook/orange-eligibility`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(lead),
+	});
+	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+beforeAll(async () => {
+	instance = await prepareInstance();
+	const published = n8n(instance.userFolder, ['publish:workflow', '--id=orangeLeadEligibility01']);
+	expect(published.status, published.stderr).toBe(0);
+	server = await startN8n(instance);
+}, 900_000);
+
+afterAll(() => {
+	server?.stop();
+	instance?.stop();
+});
+
+describe('the CRM-lead example, published, called by its webhook', () => {
+	it('answers an address lead with the eligibility, the NRO and the PM', async () => {
+		const { status, body } = await callWebhook({
+			leadId: 'LEAD-1',
+			inseeCode: '69123',
+			rivoliCode: '0345',
+			streetNumber: '8',
+			streetNumberComplement: 'bis',
+		});
+		expect(status).toBe(200);
+		expect(body).toMatchObject({
+			leadId: 'LEAD-1',
+			fiberEligible: true,
+			address: '8 BIS QUAI DE LA PECHERIE 69001 LYON',
+			optimumAccess: 'Eligible réseau déployé',
+			nro: 'NRO-69123-0345',
+			pm: 'PM-69123-0345-01',
+			blom: '',
+			error: '',
+		});
+	});
+
+	it('answers a line-number lead with the BLOM of the active offer', async () => {
+		const { status, body } = await callWebhook({ leadId: 'LEAD-2', nd: '01 42 00 00 01' });
+		expect(status).toBe(200);
+		expect(body).toMatchObject({
+			leadId: 'LEAD-2',
+			fiberEligible: true,
+			address: '12 RUE DE LA CONVENTION 75015 PARIS',
+			blom: 'BLOM-75115-2156',
+		});
+	});
+
+	it('answers a lead with a wrong address with the error, and asks Orange nothing', async () => {
+		const before = await sandboxRequests();
+		const { status, body } = await callWebhook({
+			leadId: 'LEAD-3',
+			inseeCode: 'LYON',
+			rivoliCode: '0345',
+			streetNumber: '8',
+		});
+		expect(status).toBe(200);
+		expect(body).toMatchObject({ leadId: 'LEAD-3', fiberEligible: false });
+		expect(body.error).toBe(
+			'Invalid INSEE Code in item 0: "LYON" is not an INSEE commune code (5 characters, such as 75056 or 2A004)',
+		);
+		expect(await sandboxRequests()).toBe(before);
+	});
+});
