@@ -80,6 +80,69 @@ afterAll(async () => {
 });
 
 describe('n8n editor, in Chromium', () => {
+	it.each([
+		['Orange Cloud Store (sandbox)', 'cloud-store'],
+		['Orange Eligibility (sandbox)', 'eligibility'],
+	])(
+		"tests %s from its modal: Retry green, a wrong secret saved red with Orange's words, then green again",
+		async (credentialName, slug) => {
+			// First in this file, before any node of the instance has used the credentials: once a node
+			// has stored an access token in a credential, n8n's test reuses it instead of asking Orange
+			// for a new one, and cannot see a changed secret (README, "How tokens are handled").
+			await page.goto(`${base}/home/credentials`);
+			await page.waitForLoadState('networkidle');
+			await page.getByText(credentialName).first().click();
+			const dialog = page.locator('[data-test-id="credential-edit-dialog"]');
+			await dialog.waitFor();
+			// The banners are drawn outside the dialog's element: look for them on the page.
+			const success = page
+				.locator('[data-test-id="credentials-config-container-test-success"]')
+				.filter({ visible: true });
+			// The editor's own test request, answered: what its banner then shows.
+			const testAnswer = (secretSent: string) =>
+				page.waitForResponse(
+					(response) =>
+						response.url().endsWith('/rest/credentials/test') &&
+						(response.request().postData() ?? '').includes(secretSent),
+					{ timeout: 30_000 },
+				);
+			// n8n tests a credential when its modal opens; Retry tests it again.
+			await success.waitFor({ timeout: 30_000 });
+			await success.getByRole('button', { name: 'Retry' }).click();
+			await success.waitFor({ timeout: 30_000 });
+			await shot(`credential-${slug}-tested-green`);
+
+			const secret = dialog
+				.locator('[data-test-id="credential-connection-parameter"]', { hasText: 'Client Secret' })
+				.locator('input');
+			const save = page.locator('[data-test-id="credential-save-button"]');
+			// Saving tests the credential with what the form holds.
+			const saveWith = async (value: string) => {
+				await secret.fill(value);
+				await secret.press('Tab');
+				const answer = testAnswer(value);
+				await save.click();
+				return (await (await answer).json()) as { data: { status: string; message: string } };
+			};
+			const red = await saveWith('wrong-secret');
+			expect(red.data.status).toBe('Error');
+			expect(red.data.message).toContain('check the Client ID and Client Secret');
+			// Hidden copies of the banners stay in the page: only the visible one counts.
+			const visible = (text: string | RegExp) => page.getByText(text).filter({ visible: true });
+			await visible(/Couldn.t connect with these settings/).waitFor({ timeout: 30_000 });
+			await visible('More details').click();
+			await visible(
+				/Orange refused the token request .* check the Client ID and Client Secret/,
+			).waitFor({ timeout: 10_000 });
+			await shot(`credential-${slug}-tested-red`);
+
+			const green = await saveWith('sandbox-client-secret');
+			expect(green.data.status).toBe('OK');
+			await success.waitFor({ timeout: 30_000 });
+			await page.keyboard.press('Escape');
+		},
+	);
+
 	it('lists the Orange nodes, with their icons, and the actions and trigger of Cloud Store', async () => {
 		// In a workflow that has a trigger, the node panel lists every kind of node.
 		await page.goto(`${base}/workflow/orangeContracts01`);
@@ -147,54 +210,6 @@ describe('n8n editor, in Chromium', () => {
 		await page.waitForLoadState('networkidle');
 		await shot('credentials-list');
 	});
-
-	it.each([
-		['Orange Cloud Store (sandbox)', 'cloud-store'],
-		['Orange Eligibility (sandbox)', 'eligibility'],
-	])(
-		"tests %s from its modal: Retry green, a wrong secret saved red with Orange's words, then green again",
-		async (credentialName, slug) => {
-			await page.goto(`${base}/home/credentials`);
-			await page.waitForLoadState('networkidle');
-			await page.getByText(credentialName).first().click();
-			const dialog = page.locator('[data-test-id="credential-edit-dialog"]');
-			await dialog.waitFor();
-			// The banners are drawn outside the dialog's element: look for them on the page.
-			const success = page
-				.locator('[data-test-id="credentials-config-container-test-success"]')
-				.filter({ visible: true });
-			// n8n tests a credential when its modal opens; Retry tests it again.
-			await success.waitFor({ timeout: 30_000 });
-			await success.getByRole('button', { name: 'Retry' }).click();
-			await success.waitFor({ timeout: 30_000 });
-			await shot(`credential-${slug}-tested-green`);
-
-			const secret = dialog
-				.locator('[data-test-id="credential-connection-parameter"]', { hasText: 'Client Secret' })
-				.locator('input');
-			const save = page.locator('[data-test-id="credential-save-button"]');
-			// The form takes a typed value after a short debounce: leave the field, then save.
-			await secret.fill('wrong-secret');
-			await secret.press('Tab');
-			await page.waitForTimeout(500);
-			await save.click();
-			// Hidden copies of the banners stay in the page: only the visible one counts.
-			const visible = (text: string | RegExp) => page.getByText(text).filter({ visible: true });
-			await visible(/Couldn.t connect with these settings/).waitFor({ timeout: 30_000 });
-			await visible('More details').click();
-			await visible(
-				/Orange refused the token request .* check the Client ID and Client Secret/,
-			).waitFor({ timeout: 10_000 });
-			await shot(`credential-${slug}-tested-red`);
-
-			await secret.fill('sandbox-client-secret');
-			await secret.press('Tab');
-			await page.waitForTimeout(500);
-			await save.click();
-			await success.waitFor({ timeout: 30_000 });
-			await page.keyboard.press('Escape');
-		},
-	);
 
 	it.each(
 		readdirSync(join(ROOT, 'examples'))
