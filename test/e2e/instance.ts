@@ -113,3 +113,22 @@ export async function startN8n(instance: Instance): Promise<Server> {
 	server.kill('SIGTERM');
 	throw new Error('n8n did not start');
 }
+
+/**
+ * Waits until a published workflow's production webhook is registered. `n8n start` answers HTTP
+ * before it activates published workflows, so a call made at once can get a 404. A CORS preflight
+ * names the path without running the workflow: n8n answers 204 once the path is registered.
+ */
+export async function waitForWebhook(server: Server, path: string, method = 'POST'): Promise<void> {
+	let last = '';
+	for (let i = 0; i < 120; i++) {
+		const response = await fetch(`${server.base}/webhook/${path}`, {
+			method: 'OPTIONS',
+			headers: { Origin: server.base, 'Access-Control-Request-Method': method },
+		});
+		if (response.status === 204) return;
+		last = `${response.status} ${await response.text()}`;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`The webhook ${method} /webhook/${path} was never registered: ${last}`);
+}

@@ -6,7 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { n8n } from '../../scripts/n8n.ts';
-import { type Instance, prepareInstance, type Server, startN8n } from './instance.ts';
+import {
+	type Instance,
+	prepareInstance,
+	type Server,
+	startN8n,
+	waitForWebhook,
+} from './instance.ts';
 
 let instance: Instance;
 let server: Server;
@@ -33,6 +39,7 @@ beforeAll(async () => {
 	const published = n8n(instance.userFolder, ['publish:workflow', '--id=orangeLeadEligibility01']);
 	expect(published.status, published.stderr).toBe(0);
 	server = await startN8n(instance);
+	await waitForWebhook(server, 'orange-eligibility');
 }, 900_000);
 
 afterAll(() => {
