@@ -68,6 +68,7 @@ if (mode === 'plain' || mode === 'plainInN8n') {
 } else {
 	const { runNode, TestCredentialsHelper } = await import('../test/helpers/engine.ts');
 	const { CLOUD, storeSandboxCredentials } = await import('../test/helpers/sandbox.ts');
+	const { holdToken } = await import('../test/helpers/credentials.ts');
 	const require = createRequire(import.meta.resolve('n8n-core'));
 	const { Container } = require('@n8n/di') as typeof import('@n8n/di');
 	const { BinaryDataService } = require('n8n-core') as typeof import('n8n-core');
@@ -75,7 +76,7 @@ if (mode === 'plain' || mode === 'plainInN8n') {
 	await binaryData.init();
 	const credentials = new TestCredentialsHelper();
 	storeSandboxCredentials(credentials, url);
-	credentials.store.get(CLOUD)!.accessToken = await sandboxToken(url);
+	await holdToken(credentials, 'orangeCloudStoreApi', CLOUD);
 	const download = async (id: string) =>
 		await runNode(
 			{

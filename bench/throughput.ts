@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import type { INode } from 'n8n-workflow';
 
 import { SANDBOX_REQUESTER } from '../sandbox/data.ts';
-import { sandboxToken } from '../sandbox/client.ts';
 import { medianOf, pool, startSandboxProcess, type SandboxProcess } from './harness.ts';
 
 const { addNodeTypes, runNode, runWorkflow, TestCredentialsHelper } = await import(
@@ -17,6 +16,7 @@ const { addNodeTypes, runNode, runWorkflow, TestCredentialsHelper } = await impo
 const { addressRows, checkAddressRows } = await import('../test/helpers/fixtures.ts');
 const { ELIGIBILITY, storeSandboxCredentials } = await import('../test/helpers/sandbox.ts');
 const { loadNodesBase } = await import('../test/helpers/nodesBase.ts');
+const { holdToken } = await import('../test/helpers/credentials.ts');
 
 addNodeTypes(loadNodesBase(['httpRequest']));
 
@@ -155,7 +155,7 @@ async function withSandbox<T>(
 		const credentials = new TestCredentialsHelper();
 		storeSandboxCredentials(credentials, sandbox.url);
 		// Every side starts with a valid token, as on any execution after the first.
-		credentials.store.get(ELIGIBILITY)!.accessToken = await sandboxToken(sandbox.url);
+		await holdToken(credentials, 'orangeEligibilityApi', ELIGIBILITY);
 		return await use(sandbox, credentials);
 	} finally {
 		sandbox.stop();

@@ -12,6 +12,7 @@ import {
 	bearerAuthentication,
 	clientCredentialProperties,
 	fetchOrangeAccessToken,
+	RULE_JUDGED_TEST_HEADER,
 } from '../nodes/shared/gateway';
 
 export class OrangeEligibilityApi implements ICredentialType {
@@ -67,13 +68,14 @@ export class OrangeEligibilityApi implements ICredentialType {
 
 	// The test gets a token (proving client ID and secret), then checks a probe line: Orange's
 	// answer about the line does not matter, only that it did not refuse the credential or the
-	// requester (Espace Opérateur login, SIREN, contract number).
+	// requester (Espace Opérateur login, SIREN, contract number). The header marks it for
+	// `bearerAuthentication`, so that a held token that is stale is renewed, not judged.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/eligibilite-operateur/v1/eligibility',
 			method: 'POST',
-			headers: { Accept: 'application/json' },
+			headers: { Accept: 'application/json', [RULE_JUDGED_TEST_HEADER]: 'probe' },
 			ignoreHttpStatusErrors: true,
 			body: {
 				requester: {
@@ -85,25 +87,35 @@ export class OrangeEligibilityApi implements ICredentialType {
 				nd: '0100000000',
 			},
 		},
-		rules: [40, 41, 42]
-			.map((code) => ({
+		rules: [
+			...[40, 41].map((code) => ({
 				type: 'responseSuccessBody' as const,
 				properties: {
 					key: 'code',
 					value: code,
 					message: 'Orange refused the credentials: check the Client ID and Client Secret',
 				},
-			}))
-			.concat(
-				[50, 51, 52].map((code) => ({
-					type: 'responseSuccessBody' as const,
-					properties: {
-						key: 'code',
-						value: code,
-						message:
-							'Orange refused the requester: check the Espace Opérateur login, the SIREN and the contract number',
-					},
-				})),
-			),
+			})),
+			{
+				// Only when Orange ends a token before its announced lifetime: a token known to be
+				// expired or issued for other credentials is renewed before the probe.
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'code',
+					value: 42,
+					message:
+						'Orange says the access token n8n keeps for this credential has expired: the next run of an Orange Eligibility node renews it, then test again',
+				},
+			},
+			...[50, 51, 52].map((code) => ({
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'code',
+					value: code,
+					message:
+						'Orange refused the requester: check the Espace Opérateur login, the SIREN and the contract number',
+				},
+			})),
+		],
 	};
 }

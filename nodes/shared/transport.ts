@@ -23,6 +23,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import type { OrangeApi } from './gateway';
 import {
 	headerValue,
+	heldTokenIsUsable,
 	isOrangeTokenError,
 	NETWORK_WORDS,
 	normalizeBaseUrl,
@@ -84,7 +85,7 @@ function credentialFactsFor(context: OrangeContext, api: OrangeApi): Promise<Cre
 	if (!facts) {
 		facts = context.getCredentials(api.credentialType).then((credentials) => ({
 			baseUrl: normalizeBaseUrl(credentials.baseUrl),
-			holdsToken: typeof credentials.accessToken === 'string' && credentials.accessToken !== '',
+			holdsToken: heldTokenIsUsable(credentials),
 		}));
 		perType.set(api.credentialType, facts);
 	}

@@ -1,18 +1,38 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { runNode } from '../helpers/engine.ts';
 import { textOf } from '../helpers/assertions.ts';
 import { credentialTypes } from '../helpers/package.ts';
-import { cloudCredentials, useSandbox } from '../helpers/sandbox.ts';
-import { credentialTestRequest, requestHelpers } from '../helpers/credentials.ts';
+import { CLOUD, cloudCredentials, useSandbox } from '../helpers/sandbox.ts';
+import { credentialTest, requestHelpers } from '../helpers/credentials.ts';
 
 const t = useSandbox();
 const type = credentialTypes.orangeCloudStoreApi;
 
+const test = () => credentialTest(t, 'orangeCloudStoreApi', CLOUD);
+const edit = (fields: ICredentialDataDecryptedObject) =>
+	t.credentials.store.set(CLOUD, { ...t.credentials.store.get(CLOUD), ...fields });
+const WRONG_SECRET =
+	'Orange refused the token request (invalid_client: The requested service needs credentials, and the ones provided were invalid.) — check the Client ID and Client Secret of the credential (Orange Developer → My apps)';
+
+/** A node run: the credential then holds a token, as after any execution in n8n. */
+async function listContracts() {
+	const { error } = await runNode(
+		{
+			type: 'orangeCloudStore',
+			parameters: { resource: 'contract', operation: 'getMany', returnAll: true },
+			credentials: cloudCredentials,
+		},
+		t.credentials,
+	);
+	expect(error).toBeUndefined();
+}
+
 describe('Orange Cloud Store API credential', () => {
 	it('gets a token with Basic auth and a form body, and accepts expires_in as a string', async () => {
 		const output = await type.preAuthentication!.call(requestHelpers(), {
-			...t.credentials.store.get('cloud-credential'),
+			...t.credentials.store.get(CLOUD),
 		});
 		expect(output.accessToken).toMatch(/^\S{16,}$/);
 		const call = t.sandbox.requests[0];
@@ -25,15 +45,51 @@ describe('Orange Cloud Store API credential', () => {
 		expect(call.body).toEqual({ grant_type: 'client_credentials' });
 	});
 
-	it('passes its own test request against the sandbox', async () => {
-		const response = await credentialTestRequest(t, 'orangeCloudStoreApi', 'cloud-credential');
-		expect(response.status).toBe(200);
-		expect(t.sandbox.apiRequests()[0].url).toBe('/cloud/b2b/v1/contracts?limit=1');
+	it('passes its own test against the sandbox: a token, then one contract asked with the API key', async () => {
+		expect(await test()).toEqual({ status: 'OK', message: 'Connection tested successfully' });
+		const probe = t.sandbox.apiRequests()[0];
+		expect(probe.url).toBe('/cloud/b2b/v1/contracts?limit=1');
+		expect(probe.headers['x-api-key']).toBe('sandbox-api-key');
+	});
+
+	it("tests a changed secret for real, with Orange's words, though a node run left a token", async () => {
+		await listContracts();
+		expect(t.sandbox.tokenRequests).toBe(1);
+		edit({ clientSecret: 'canary-wrong-secret' });
+		expect(await test()).toEqual({ status: 'Error', message: WRONG_SECRET });
+		expect(t.sandbox.tokenRequests).toBe(2);
+		edit({ clientSecret: 'sandbox-client-secret' });
+		expect(await test()).toMatchObject({ status: 'OK' });
+		expect(t.sandbox.tokenRequests).toBe(2);
+	});
+
+	it('tests green when Orange ended the token it holds early, with one new token', async () => {
+		await listContracts();
+		t.sandbox.expireTokens();
+		expect(await test()).toMatchObject({ status: 'OK' });
+		expect(t.sandbox.tokenRequests).toBe(2);
+		// The new token is kept for the next run.
+		await listContracts();
+		expect(t.sandbox.tokenRequests).toBe(2);
+	});
+
+	it('a node run after the secret changed asks Orange for a token with the new one', async () => {
+		await listContracts();
+		edit({ clientSecret: 'canary-wrong-secret' });
+		const { error } = await runNode(
+			{
+				type: 'orangeCloudStore',
+				parameters: { resource: 'contract', operation: 'getMany', returnAll: true },
+				credentials: cloudCredentials,
+			},
+			t.credentials,
+		);
+		expect(error?.message).toBe(WRONG_SECRET);
 	});
 
 	it('says to check the client id and secret when Orange refuses them, asks once, leaks nothing', async () => {
-		t.credentials.store.set('cloud-credential', {
-			...t.credentials.store.get('cloud-credential'),
+		t.credentials.store.set(CLOUD, {
+			...t.credentials.store.get(CLOUD),
 			clientSecret: 'canary-wrong-secret',
 		});
 		const { error, run } = await runNode(
@@ -44,9 +100,7 @@ describe('Orange Cloud Store API credential', () => {
 			},
 			t.credentials,
 		);
-		expect(error?.message).toBe(
-			'Orange refused the token request (invalid_client: The requested service needs credentials, and the ones provided were invalid.) — check the Client ID and Client Secret of the credential (Orange Developer → My apps)',
-		);
+		expect(error?.message).toBe(WRONG_SECRET);
 		expect(t.sandbox.tokenRequests).toBe(1);
 		expect(t.sandbox.apiRequests()).toHaveLength(0);
 		const everything = textOf(run) + textOf(error);
@@ -58,8 +112,8 @@ describe('Orange Cloud Store API credential', () => {
 	});
 
 	it('says the base URL is wrong when nothing answers there', async () => {
-		t.credentials.store.set('cloud-credential', {
-			...t.credentials.store.get('cloud-credential'),
+		t.credentials.store.set(CLOUD, {
+			...t.credentials.store.get(CLOUD),
 			baseUrl: 'http://127.0.0.1:9',
 		});
 		const { error } = await runNode(
@@ -90,7 +144,7 @@ describe('Orange Cloud Store API credential', () => {
 			},
 			t.credentials,
 		);
-		const token = String(t.credentials.store.get('cloud-credential')?.accessToken);
+		const token = String(t.credentials.store.get(CLOUD)?.accessToken);
 		expect(token.length).toBeGreaterThan(10);
 		const everything = textOf(result.run);
 		for (const secret of [

@@ -1,49 +1,110 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { credentialTestRequest } from '../helpers/credentials.ts';
-import { credentialTypes } from '../helpers/package.ts';
+import { SANDBOX_CLIENT } from '../../sandbox/data.ts';
+import { credentialTest } from '../helpers/credentials.ts';
+import { runNode } from '../helpers/engine.ts';
 import { ELIGIBILITY, useSandbox } from '../helpers/sandbox.ts';
 
-const t = useSandbox();
-const type = credentialTypes.orangeEligibilityApi;
+// A second Orange application, as when a credential is moved to another one.
+const SECOND_CLIENT = { clientId: 'second-client-id', clientSecret: 'second-client-secret' };
+const t = useSandbox({ clients: [SANDBOX_CLIENT, SECOND_CLIENT] });
 
-/** n8n's verdict for a test request: an answer matching a rule fails the test with its message. */
-async function verdict(): Promise<string> {
-	const response = await credentialTestRequest(t, 'orangeEligibilityApi', ELIGIBILITY);
-	const body = (await response.json()) as Record<string, unknown>;
-	for (const rule of type.test!.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && body[rule.properties.key] === rule.properties.value)
-			return rule.properties.message;
-	}
-	return 'OK';
+const test = () => credentialTest(t, 'orangeEligibilityApi', ELIGIBILITY);
+const edit = (fields: ICredentialDataDecryptedObject) =>
+	t.credentials.store.set(ELIGIBILITY, { ...t.credentials.store.get(ELIGIBILITY), ...fields });
+const WRONG_SECRET =
+	'Orange refused the token request (invalid_client: The requested service needs credentials, and the ones provided were invalid.) — check the Client ID and Client Secret of the credential (Orange Developer → My apps)';
+
+/** A node run: the credential then holds a token, as after any execution in n8n. */
+async function checkALine() {
+	const { error } = await runNode(
+		{
+			type: 'orangeEligibility',
+			parameters: { resource: 'eligibility', operation: 'checkByNd', nd: '0142000001' },
+			credentials: { orangeEligibilityApi: ELIGIBILITY },
+		},
+		t.credentials,
+	);
+	expect(error).toBeUndefined();
+	expect(t.credentials.store.get(ELIGIBILITY)!.accessToken).not.toBe('');
 }
 
 describe('Orange Eligibility API credential', () => {
 	it('tests green with the sandbox requester, whatever Orange says of the probe line', async () => {
-		expect(await verdict()).toBe('OK');
+		expect(await test()).toEqual({ status: 'OK', message: 'Connection tested successfully' });
 		expect(t.sandbox.requests.at(-1)!.status).toBe(404);
 		expect(t.sandbox.requests.at(-1)!.body).toMatchObject({
 			requester: { login: 'operateur.demo', siren: '552081317' },
 		});
+		// The mark that has a stale token renewed is not sent with the probe.
+		expect(Object.keys(t.sandbox.requests.at(-1)!.headers)).not.toContain(
+			'x-n8n-orange-credential-test',
+		);
 	});
 
 	it('tests red, naming what to check, for a requester Orange does not know', async () => {
-		t.credentials.store.set(ELIGIBILITY, {
-			...t.credentials.store.get(ELIGIBILITY),
-			login: 'someone.else',
+		edit({ login: 'someone.else' });
+		expect(await test()).toEqual({
+			status: 'Error',
+			message:
+				'Orange refused the requester: check the Espace Opérateur login, the SIREN and the contract number',
 		});
-		expect(await verdict()).toBe(
-			'Orange refused the requester: check the Espace Opérateur login, the SIREN and the contract number',
-		);
 	});
 
 	it("tests red with Orange's words for a wrong client secret", async () => {
-		t.credentials.store.set(ELIGIBILITY, {
-			...t.credentials.store.get(ELIGIBILITY),
-			clientSecret: 'nope',
-		});
-		await expect(credentialTestRequest(t, 'orangeEligibilityApi', ELIGIBILITY)).rejects.toThrow(
-			'Orange refused the token request (invalid_client: The requested service needs credentials, and the ones provided were invalid.) — check the Client ID and Client Secret of the credential (Orange Developer → My apps)',
+		edit({ clientSecret: 'nope' });
+		expect(await test()).toEqual({ status: 'Error', message: WRONG_SECRET });
+		expect(t.sandbox.apiRequests()).toHaveLength(0);
+	});
+
+	it('tests a changed secret for real, though the credential holds a token from a node run', async () => {
+		await checkALine();
+		expect(t.sandbox.tokenRequests).toBe(1);
+		edit({ clientSecret: 'nope' });
+		expect(await test()).toEqual({ status: 'Error', message: WRONG_SECRET });
+		expect(t.sandbox.tokenRequests).toBe(2);
+		// Back to the right secret: the token it was issued for serves again.
+		edit({ clientSecret: 'sandbox-client-secret' });
+		expect(await test()).toMatchObject({ status: 'OK' });
+		expect(t.sandbox.tokenRequests).toBe(2);
+	});
+
+	it('gets a token of its own after the client ID changed, and keeps it', async () => {
+		await checkALine();
+		const first = t.credentials.store.get(ELIGIBILITY)!.accessToken;
+		edit(SECOND_CLIENT);
+		expect(await test()).toMatchObject({ status: 'OK' });
+		expect(t.sandbox.tokenRequests).toBe(2);
+		expect(t.sandbox.requests.at(-2)!.headers.authorization).toBe(
+			`Basic ${Buffer.from('second-client-id:second-client-secret').toString('base64')}`,
 		);
+		const second = t.credentials.store.get(ELIGIBILITY)!.accessToken;
+		expect(second).not.toBe(first);
+		expect(t.sandbox.requests.at(-1)!.headers.authorization).toBe(`Bearer ${String(second)}`);
+		await checkALine();
+		expect(t.sandbox.tokenRequests).toBe(2);
+	});
+
+	it('tests green when the token it holds has expired, with one new token', async () => {
+		await checkALine();
+		t.sandbox.expireTokens();
+		edit({ accessTokenExpiresAt: new Date(Date.now() - 1000).toISOString() });
+		expect(await test()).toMatchObject({ status: 'OK' });
+		expect(t.sandbox.tokenRequests).toBe(2);
+	});
+
+	it('says so when Orange expired the token before its time, and the next run renews it', async () => {
+		await checkALine();
+		t.sandbox.expireTokens();
+		// A test judged by rules cannot ask n8n for a new token on a 401 it did not foresee.
+		expect(await test()).toEqual({
+			status: 'Error',
+			message:
+				'Orange says the access token n8n keeps for this credential has expired: the next run of an Orange Eligibility node renews it, then test again',
+		});
+		await checkALine();
+		expect(t.sandbox.tokenRequests).toBe(2);
+		expect(await test()).toMatchObject({ status: 'OK' });
 	});
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { ROOT } from '../../scripts/n8n.ts';
+import { n8n, ROOT } from '../../scripts/n8n.ts';
 import {
 	type Instance,
 	prepareInstance,
@@ -39,12 +39,26 @@ async function rest(path: string, body: unknown) {
 	};
 }
 
+async function sandboxStats() {
+	return (await (await fetch(`${instance.sandboxUrl}/__sandbox/stats`)).json()) as {
+		tokenRequests: number;
+		requests: number;
+	};
+}
+
 const shot = async (name: string) =>
 	page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 
 beforeAll(async () => {
 	mkdirSync(SHOTS, { recursive: true });
 	instance = await prepareInstance();
+	// Both credentials used by a workflow first, so they hold a token as in any instance in use:
+	// their Test must still check a changed secret with Orange.
+	for (const file of ['cloud-store-contracts.workflow.json', 'eligibility-check.workflow.json']) {
+		const run = n8n(instance.userFolder, ['execute', `--id=${instance.workflows[file].id}`]);
+		expect(run.status, run.stderr).toBe(0);
+	}
+	expect(await sandboxStats()).toMatchObject({ tokenRequests: 2 });
 	editor = await startN8n(instance);
 	base = editor.base;
 	const owner = await rest('/owner/setup', {
@@ -86,9 +100,9 @@ describe('n8n editor, in Chromium', () => {
 	])(
 		"tests %s from its modal: Retry green, a wrong secret saved red with Orange's words, then green again",
 		async (credentialName, slug) => {
-			// First in this file, before any node of the instance has used the credentials: once a node
-			// has stored an access token in a credential, n8n's test reuses it instead of asking Orange
-			// for a new one, and cannot see a changed secret (README, "How tokens are handled").
+			// The credential holds a token from a workflow run (beforeAll); n8n's Test reuses a held
+			// token, so the red below comes from the credential refusing to send a token issued for
+			// another secret (README, "How tokens are handled").
 			await page.goto(`${base}/home/credentials`);
 			await page.waitForLoadState('networkidle');
 			await page.getByText(credentialName).first().click();
@@ -124,7 +138,9 @@ describe('n8n editor, in Chromium', () => {
 				await save.click();
 				return (await (await answer).json()) as { data: { status: string; message: string } };
 			};
+			const tokensBefore = (await sandboxStats()).tokenRequests;
 			const red = await saveWith('wrong-secret');
+			expect((await sandboxStats()).tokenRequests).toBeGreaterThan(tokensBefore);
 			expect(red.data.status).toBe('Error');
 			expect(red.data.message).toContain('check the Client ID and Client Secret');
 			// Hidden copies of the banners stay in the page: only the visible one counts.

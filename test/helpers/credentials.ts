@@ -1,12 +1,10 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-} from 'n8n-workflow';
+import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { buildWorkflow } from './engine.ts';
-import { credentialTypes } from './package.ts';
+import { addNodeTypes, runWorkflow, type TestCredentialsHelper } from './engine.ts';
+import { credentialTypes, n8nWorkflow } from './package.ts';
 import type { TestContext } from './sandbox.ts';
+
+const { NodeConnectionTypes } = n8nWorkflow;
 
 /** `this.helpers.httpRequest` as n8n gives it to `preAuthentication`: plain HTTP, no auth. */
 export function requestHelpers(): IHttpRequestHelper {
@@ -30,57 +28,93 @@ export function requestHelpers(): IHttpRequestHelper {
 	} as unknown as IHttpRequestHelper;
 }
 
-/** Sends a credential's `test` request the way n8n's credential modal does: token, then headers. */
-export async function credentialTestRequest(
+/** Has a stored credential hold a token, as after any execution: its own preAuthentication's output. */
+export async function holdToken(
+	credentials: TestCredentialsHelper,
+	typeName: string,
+	credentialId: string,
+): Promise<void> {
+	const data = credentials.store.get(credentialId)!;
+	Object.assign(
+		data,
+		await credentialTypes[typeName].preAuthentication!.call(requestHelpers(), data),
+	);
+}
+
+/** n8n's verdict on a credential's Test, as its modal shows it. */
+export interface CredentialVerdict {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+/**
+ * A credential's Test as n8n 2.40's server runs it (CredentialsTester): the `test.request` as the
+ * routing of a throw-away declarative node, run by n8n-core's RoutingNode with the credential as
+ * stored — a token it holds is reused, as n8n does — then judged: the rules on the answer's body,
+ * the error's message when the request failed.
+ */
+export async function credentialTest(
 	context: TestContext,
 	typeName: string,
 	credentialId: string,
-) {
+): Promise<CredentialVerdict> {
 	const type = credentialTypes[typeName];
-	const data = { ...context.credentials.store.get(credentialId) } as ICredentialDataDecryptedObject;
-	Object.assign(data, await type.preAuthentication!.call(requestHelpers(), data));
-	const workflow = buildWorkflow({
-		nodes: [
-			{ id: 'x', name: 'X', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: {} },
-		],
-		connections: {},
-	});
-	const node = workflow.getNode('X')!;
-	const resolve = (value: unknown) =>
-		workflow.expression.getSimpleParameterValue(
-			node,
-			value as string,
-			'internal',
-			{ $credentials: data },
-			undefined,
-			'',
-		) as unknown;
-	const request = type.test!.request;
-	const options = (await context.credentials.authenticate(
-		data,
-		typeName,
-		{ url: '', headers: { ...request.headers } } as IHttpRequestOptions,
-		workflow,
-		node,
-	)) as IHttpRequestOptions;
-	const url = new URL(`${resolve(request.baseURL) as string}${request.url ?? ''}`);
-	for (const [key, value] of Object.entries(request.qs ?? {}))
-		url.searchParams.set(key, String(value));
-	const resolveDeep = (value: unknown): unknown =>
-		typeof value === 'string'
-			? resolve(value)
-			: Array.isArray(value)
-				? value.map(resolveDeep)
-				: value && typeof value === 'object'
-					? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveDeep(v)]))
-					: value;
-	const body = request.body ? JSON.stringify(resolveDeep(request.body)) : undefined;
-	return await fetch(url, {
-		method: request.method ?? 'GET',
-		headers: {
-			...(options.headers as Record<string, string>),
-			...(body ? { 'Content-Type': 'application/json' } : {}),
+	const nodeType = `test.credentialTest.${typeName}`;
+	addNodeTypes({
+		[nodeType]: {
+			description: {
+				displayName: 'Temp',
+				name: nodeType,
+				group: ['transform'],
+				version: 1,
+				description: "n8n's credential test node",
+				defaults: { name: 'Temp-Node' },
+				inputs: [NodeConnectionTypes.Main],
+				outputs: [NodeConnectionTypes.Main],
+				credentials: [{ name: typeName, required: true }],
+				properties: [
+					{
+						displayName: 'Temp',
+						name: 'temp',
+						type: 'string',
+						default: '',
+						routing: { request: type.test!.request },
+					},
+				],
+			},
 		},
-		body,
 	});
+	const { run, output, error } = await runWorkflow(
+		{
+			nodes: [
+				{
+					id: 'start',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{
+					id: 'temp',
+					name: 'Temp-Node',
+					type: nodeType,
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: {},
+					credentials: { [typeName]: { id: credentialId, name: credentialId } },
+				},
+			],
+			connections: { Start: { main: [[{ node: 'Temp-Node', type: 'main', index: 0 }]] } },
+		},
+		context.credentials,
+	);
+	const failure = error ?? run.data.resultData.runData['Temp-Node']?.[0]?.error;
+	if (failure) return { status: 'Error', message: failure.message };
+	const body = output['Temp-Node']?.[0]?.json ?? {};
+	for (const rule of type.test!.rules ?? []) {
+		if (rule.type === 'responseSuccessBody' && body[rule.properties.key] === rule.properties.value)
+			return { status: 'Error', message: rule.properties.message };
+	}
+	return { status: 'OK', message: 'Connection tested successfully' };
 }
