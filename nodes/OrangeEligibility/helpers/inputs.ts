@@ -120,9 +120,9 @@ export function checkBuildingCode(node: INode, itemIndex: number, value: unknown
 	return text;
 }
 
-/** SIREN: 9 digits whose Luhn checksum is right. */
+/** SIREN: 9 digits whose Luhn checksum is right, not the all-zero placeholder (which passes Luhn). */
 export function isValidSiren(value: string): boolean {
-	if (!/^\d{9}$/.test(value)) return false;
+	if (!/^\d{9}$/.test(value) || value === '000000000') return false;
 	let sum = 0;
 	for (let i = 0; i < 9; i++) {
 		let digit = Number(value[8 - i]);

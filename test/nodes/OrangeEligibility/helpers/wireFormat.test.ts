@@ -52,6 +52,7 @@ describe('eligibility wire format', () => {
 		['55208131', false],
 		['5520813170', false],
 		['abcdefghi', false],
+		['000000000', false],
 	])('checks the SIREN %s (Luhn): %s', (siren, valid) => {
 		expect(inputs.isValidSiren(siren)).toBe(valid);
 	});
