@@ -5,6 +5,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpus, totalmem, release } from 'node:os';
 
+import { sandboxStats } from '../sandbox/client.ts';
+
 export interface SandboxProcess {
 	url: string;
 	stats(): Promise<{ tokenRequests: number; requests: number }>;
@@ -35,11 +37,7 @@ export async function startSandboxProcess(flags: string[] = []): Promise<Sandbox
 		).json();
 	return {
 		url,
-		stats: async () =>
-			(await (await fetch(`${url}/__sandbox/stats`)).json()) as {
-				tokenRequests: number;
-				requests: number;
-			},
+		stats: () => sandboxStats(url),
 		reset: async () => {
 			await post('/__sandbox/reset');
 		},

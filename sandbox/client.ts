@@ -1,6 +1,6 @@
 /**
  * What a client of the sandbox needs: the data of the package's two credentials pointing at it,
- * and, for comparisons without n8n, a token fetched directly.
+ * its counters, and, for comparisons without n8n, a token fetched directly.
  */
 import { SANDBOX_API_KEY, SANDBOX_CLIENT, SANDBOX_REQUESTER } from './data.ts';
 
@@ -24,4 +24,16 @@ export async function sandboxToken(url: string): Promise<string> {
 		body: 'grant_type=client_credentials',
 	});
 	return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** The sandbox's counters (`GET /__sandbox/stats`): what it was asked since it started or was reset. */
+export async function sandboxStats(url: string): Promise<{
+	tokenRequests: number;
+	requests: number;
+	createdContracts: number;
+	addedUsers: number;
+}> {
+	return (await (await fetch(`${url}/__sandbox/stats`)).json()) as Awaited<
+		ReturnType<typeof sandboxStats>
+	>;
 }

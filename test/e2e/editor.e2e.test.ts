@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sandboxStats } from '../../sandbox/client.ts';
 import { n8n, ROOT } from '../../scripts/n8n.ts';
 import {
 	type Instance,
@@ -39,13 +40,6 @@ async function rest(path: string, body: unknown) {
 	};
 }
 
-async function sandboxStats() {
-	return (await (await fetch(`${instance.sandboxUrl}/__sandbox/stats`)).json()) as {
-		tokenRequests: number;
-		requests: number;
-	};
-}
-
 const shot = async (name: string) =>
 	page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 
@@ -58,7 +52,7 @@ beforeAll(async () => {
 		const run = n8n(instance.userFolder, ['execute', `--id=${instance.workflows[file].id}`]);
 		expect(run.status, run.stderr).toBe(0);
 	}
-	expect(await sandboxStats()).toMatchObject({ tokenRequests: 2 });
+	expect(await sandboxStats(instance.sandboxUrl)).toMatchObject({ tokenRequests: 2 });
 	editor = await startN8n(instance);
 	base = editor.base;
 	const owner = await rest('/owner/setup', {
@@ -138,9 +132,9 @@ describe('n8n editor, in Chromium', () => {
 				await save.click();
 				return (await (await answer).json()) as { data: { status: string; message: string } };
 			};
-			const tokensBefore = (await sandboxStats()).tokenRequests;
+			const tokensBefore = (await sandboxStats(instance.sandboxUrl)).tokenRequests;
 			const red = await saveWith('wrong-secret');
-			expect((await sandboxStats()).tokenRequests).toBeGreaterThan(tokensBefore);
+			expect((await sandboxStats(instance.sandboxUrl)).tokenRequests).toBeGreaterThan(tokensBefore);
 			expect(red.data.status).toBe('Error');
 			expect(red.data.message).toContain('check the Client ID and Client Secret');
 			// Hidden copies of the banners stay in the page: only the visible one counts.

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { sandboxStats } from '../../sandbox/client.ts';
 import { n8n } from '../../scripts/n8n.ts';
 import {
 	type Instance,
@@ -18,11 +19,7 @@ let instance: Instance;
 let server: Server;
 
 async function sandboxRequests(): Promise<number> {
-	return (
-		(await (await fetch(`${instance.sandboxUrl}/__sandbox/stats`)).json()) as {
-			requests: number;
-		}
-	).requests;
+	return (await sandboxStats(instance.sandboxUrl)).requests;
 }
 
 async function callWebhook(lead: Record<string, unknown>) {
