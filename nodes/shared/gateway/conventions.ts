@@ -15,6 +15,20 @@ export interface OrangeApi {
 	basePath: string;
 	/** Product name used in error messages ("Orange Cloud Store"). */
 	label: string;
+	/** Added to an error that says the request's format or path was not understood (`isFormatError`). */
+	formatHint?: string;
+}
+
+/**
+ * Orange's codes for a request the endpoint does not understand: 20–28 (400: URL, body, header or
+ * query string), 60 (404: no such resource), 61 (405: method), 68 (415: media type).
+ */
+export const FORMAT_ERROR_CODES = [20, 21, 22, 23, 24, 25, 26, 27, 28, 60, 61, 68];
+
+export function isFormatError(status: number | undefined, orangeCode: unknown): boolean {
+	if (status === 405 || status === 415) return true;
+	if (status !== 400 && status !== 404) return false;
+	return FORMAT_ERROR_CODES.includes(Number(orangeCode));
 }
 
 /** Plain words for network error codes: n8n replaces a message that contains the code itself. */

@@ -52,3 +52,14 @@ export const baseUrlProperty: INodeProperties = {
 	default: DEFAULT_BASE_URL,
 	description: "Orange's API gateway. Change it only for a proxy or the package's sandbox.",
 };
+
+/** Some Orange Wholesale APIs want a scope in the token request; most want none. */
+export const scopeProperty: INodeProperties = {
+	displayName: 'Scope',
+	name: 'scope',
+	type: 'string',
+	default: '',
+	placeholder: 'leave empty unless your API reference names one',
+	description:
+		'Sent in the token request only when set (several scopes separated by spaces). Leave empty unless Orange asks for one.',
+};

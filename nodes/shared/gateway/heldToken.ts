@@ -8,7 +8,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 import { normalizeBaseUrl } from './conventions';
 
 /**
- * A digest of what a token depends on: the client id, the client secret and the gateway. Stored
+ * A digest of what a token depends on: the client id, the client secret, the scope and the gateway. Stored
  * beside the token, never the secret itself.
  */
 export function tokenIssuer(credentials: ICredentialDataDecryptedObject): string {
@@ -18,6 +18,8 @@ export function tokenIssuer(credentials: ICredentialDataDecryptedObject): string
 				normalizeBaseUrl(credentials.baseUrl),
 				String(credentials.clientId ?? '').trim(),
 				String(credentials.clientSecret ?? '').trim(),
+				// Only when set: a token held before the field existed stays valid.
+				...(String(credentials.scope ?? '').trim() ? [String(credentials.scope).trim()] : []),
 			]),
 		)
 		.digest('base64url');

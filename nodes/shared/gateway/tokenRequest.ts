@@ -40,6 +40,14 @@ export function isOrangeTokenError(error: unknown): error is OrangeTokenError {
 	);
 }
 
+/** The token request's form body: the grant, and the scope when the credential has one. */
+export function tokenRequestBody(credentials: ICredentialDataDecryptedObject): string {
+	const scope = String(credentials.scope ?? '').trim();
+	return scope === ''
+		? 'grant_type=client_credentials'
+		: `grant_type=client_credentials&scope=${encodeURIComponent(scope)}`;
+}
+
 type TokenAnswer =
 	| { statusCode: number; headers: IDataObject; body: unknown }
 	| { networkCode: string };
@@ -58,8 +66,8 @@ export type HeldToken = {
 async function postTokenRequest(
 	context: IHttpRequestHelper,
 	url: string,
-	clientId: string,
-	clientSecret: string,
+	credentials: ICredentialDataDecryptedObject,
+	[clientId, clientSecret]: [string, string],
 ): Promise<TokenAnswer> {
 	return (await context.helpers
 		.httpRequest({
@@ -70,7 +78,7 @@ async function postTokenRequest(
 				'Content-Type': 'application/x-www-form-urlencoded',
 				Accept: 'application/json',
 			},
-			body: 'grant_type=client_credentials',
+			body: tokenRequestBody(credentials),
 			encoding: 'text',
 			json: false,
 			returnFullResponse: true,
@@ -150,7 +158,7 @@ export async function fetchOrangeAccessToken(
 		);
 	}
 	const url = `${normalizeBaseUrl(credentials.baseUrl)}${TOKEN_PATH}`;
-	const answer = await postTokenRequest(this, url, clientId, clientSecret);
+	const answer = await postTokenRequest(this, url, credentials, [clientId, clientSecret]);
 	if ('networkCode' in answer) {
 		throw new OrangeTokenError(
 			`Could not reach Orange's token endpoint ${url} (${NETWORK_WORDS[answer.networkCode] ?? 'network error'}): check the Base URL of the credential`,

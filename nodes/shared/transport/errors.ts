@@ -6,7 +6,13 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { OrangeApi } from '../gateway';
-import { headerValue, NETWORK_WORDS, parseJsonObject, REQUEST_ID_HEADER } from '../gateway';
+import {
+	headerValue,
+	isFormatError,
+	NETWORK_WORDS,
+	parseJsonObject,
+	REQUEST_ID_HEADER,
+} from '../gateway';
 import type { Failure } from './failure';
 import { NOT_SENT_CODES } from './retry';
 import type { OrangeContext, OrangeRequest } from './types';
@@ -90,7 +96,12 @@ function httpHeadline(api: OrangeApi, failure: Failure, orange: IDataObject | un
 /** Orange (or a proxy) answered with an error status. */
 function explainHttpFailure(api: OrangeApi, failure: Failure, idempotent: boolean): Explanation {
 	const orange = parseJsonObject(failure.bodyText);
-	const { message, details } = httpHeadline(api, failure, orange);
+	const headline = httpHeadline(api, failure, orange);
+	const { details } = headline;
+	let { message } = headline;
+	if (api.formatHint && isFormatError(failure.status, orange?.code)) {
+		message = `${message} — ${api.formatHint}`;
+	}
 	const status = failure.status ?? 0;
 	if (!idempotent && status >= 500) {
 		details.push(`The request may have been carried out by Orange. ${MAYBE_DONE}`);

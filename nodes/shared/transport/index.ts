@@ -6,11 +6,13 @@
  * - `tokenSharing`: how the items of a run share one token and one refresh;
  * - `retry`: what is sent again, and how long it waits; `failure` / `failedResponse`: what a
  *   failed call says; `errors`: the error the user sees, Orange's words and request id, no secret;
- * - `pages`: `limit`/`offset` lists; `download`: files as streams, redirects without credentials.
+ * - `pages`: `limit`/`offset` lists, never cut short in silence (`hints`: the warning shown when an
+ *   API ignores `offset`); `download`: files as streams, redirects without credentials.
  */
 export type { DownloadedFile } from './download';
 export { orangeApiDownload } from './download';
 export { fileNameFromContentDisposition } from './fileName';
+export { warnAboveOutput } from './hints';
 export type { PageOptions } from './pages';
 export { listFromAnswer, orangeApiPages, orangeApiRequestAllItems } from './pages';
 export { orangeApiRequest } from './request';

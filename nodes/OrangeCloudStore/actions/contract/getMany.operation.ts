@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOutput } from '../../../shared/items';
 import { timeoutOf } from '../../../shared/options';
+import { warnAboveOutput } from '../../../shared/transport';
 import { requestOptions } from '../../descriptions/requestOptions';
 import { limitOf, returnAllAndLimit } from '../../descriptions/returnAllAndLimit';
 import { listContracts } from '../../transport';
@@ -16,5 +17,6 @@ export const option = {
 export const properties: INodeProperties[] = [...returnAllAndLimit(), requestOptions];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
-	return await listContracts.call(this, limitOf(this, itemIndex), timeoutOf(this, itemIndex));
+	const timeout = timeoutOf(this, itemIndex);
+	return await listContracts.call(this, limitOf(this, itemIndex), timeout, warnAboveOutput(this));
 }

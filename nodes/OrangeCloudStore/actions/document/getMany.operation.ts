@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ItemOutput } from '../../../shared/items';
 import { labelOf } from '../../../shared/labels';
 import { timeoutOf } from '../../../shared/options';
-import { orangeApiRequestAllItems } from '../../../shared/transport';
+import { orangeApiRequestAllItems, warnAboveOutput } from '../../../shared/transport';
 import { checkOption, checkOptionalPattern, invalidInput } from '../../../shared/validation';
 import { DOCUMENT_TYPES, documentTypeOptions } from '../../descriptions/documentTypes';
 import { contractLocator } from '../../descriptions/locators';
@@ -94,7 +94,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		cloudStoreApi,
 		documentListRequest(contractId, documentType, itemIndex, timeoutOf(this, itemIndex)),
-		{ limit: filtered ? undefined : limit, pageSize: PAGE_SIZE, listKeys: DOCUMENT_LIST_KEYS },
+		{
+			limit: filtered ? undefined : limit,
+			pageSize: PAGE_SIZE,
+			listKeys: DOCUMENT_LIST_KEYS,
+			onUncertainEnd: warnAboveOutput(this),
+		},
 	);
 	const inPeriod = (document: IDataObject) => {
 		const period = periodOf(document);
