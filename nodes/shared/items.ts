@@ -24,13 +24,7 @@ export class FileItem {
 }
 
 /** What an operation answers for one input item: one JSON object, a list of them, or a file item. */
-export type ItemOutput = IDataObject | IDataObject[] | FileItem | TransitionalItems;
-
-/**
- * TRANSITIONAL, until the Eligibility node moves to `routerFor` (after its wire rewrite lands):
- * its operations still answer finished items, which `returnJsonArray` passes through unchanged.
- */
-type TransitionalItems = INodeExecutionData[];
+export type ItemOutput = IDataObject | IDataObject[] | FileItem;
 
 export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<ItemOutput>;
 
@@ -103,21 +97,4 @@ export async function runForEachItem(
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
 	if (failure) throw failure;
 	return results.flat();
-}
-
-/** TRANSITIONAL (see `TransitionalItems`): the Eligibility node's router still picks by hand. */
-export function selectedOperation(
-	this: IExecuteFunctions,
-	operations: Record<string, Record<string, ItemOperation>>,
-): ItemOperation {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
-	if (!execute) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operation}" of "${resource}" is not supported`,
-		);
-	}
-	return execute;
 }

@@ -1,21 +1,20 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
-import {
-	definedBelow,
-	mappingModeProperty,
-	offersProperty,
-	optionsProperty,
-	simplifyProperty,
-} from '../../descriptions/options';
-import { checkEligibility, fieldReaderFor, offersOf } from '../../helpers/check';
+import { definedBelow } from '../../descriptions/options';
+import { checkExecute, checkProperties } from '../../helpers/check';
 import { checkCoordinates } from '../../helpers/coordinates';
 
 const EXPECTED_FIELDS = 'the point in fields named latitude and longitude (WGS84 decimal degrees)';
 
-const properties: INodeProperties[] = [
-	mappingModeProperty(EXPECTED_FIELDS),
+export const option = {
+	name: 'Check by Coordinates',
+	value: 'checkByCoordinates',
+	description: 'Check the Optimum offers at a GPS point (WGS84 latitude and longitude)',
+	action: 'Check eligibility at GPS coordinates',
+};
+
+export const properties: INodeProperties[] = checkProperties(EXPECTED_FIELDS, [
 	{
 		displayName: 'Latitude',
 		name: 'latitude',
@@ -39,27 +38,14 @@ const properties: INodeProperties[] = [
 		description: 'WGS84 decimal degrees, such as 2.3372 (GPS)',
 		displayOptions: definedBelow,
 	},
-	offersProperty,
-	simplifyProperty,
-	optionsProperty,
-];
+]);
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['eligibility'], operation: ['checkByCoordinates'] } },
-	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const field = fieldReaderFor.call(this, itemIndex, EXPECTED_FIELDS);
-	const point = checkCoordinates(
-		nodeOf(this),
+export const execute = checkExecute(EXPECTED_FIELDS, (context, itemIndex, field) => ({
+	kind: 'point',
+	...checkCoordinates(
+		nodeOf(context),
 		itemIndex,
 		field('latitude', 'Latitude'),
 		field('longitude', 'Longitude'),
-	);
-	const offers = offersOf.call(this, itemIndex);
-	return await checkEligibility.call(this, itemIndex, offers, { kind: 'point', ...point });
-}
+	),
+}));
