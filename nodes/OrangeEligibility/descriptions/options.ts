@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { timeoutOption } from '../../shared/options';
 import { OFFER_KEYS, OFFERS } from '../helpers/wireFormat';
@@ -73,3 +74,23 @@ export const optionsProperty: INodeProperties = {
 		timeoutOption,
 	],
 };
+
+/**
+ * An eligibility operation's properties: its Mapping Mode, the fields of what it checks (shown
+ * with "Map Each Field Below" unless they say otherwise), then the offers, Simplify and the options every check shares.
+ */
+export function checkOperationProperties(
+	operation: string,
+	expectedFields: string,
+	fields: INodeProperties[],
+	before: INodeProperties[] = [],
+): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: ['eligibility'], operation: [operation] } }, [
+		...before,
+		mappingModeProperty(expectedFields),
+		...fields.map((field) => ({ displayOptions: definedBelow, ...field })),
+		offersProperty,
+		simplifyProperty,
+		optionsProperty,
+	]);
+}

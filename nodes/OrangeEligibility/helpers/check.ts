@@ -56,9 +56,9 @@ export function fieldReaderFor(
 export async function checkEligibility(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	offers: OfferKey[],
 	place: CheckedPlace,
 ): Promise<INodeExecutionData[]> {
+	const offers = offersOf.call(this, itemIndex);
 	const { requester, path } = await eligibilitySettingsOf.call(this);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const answer = (await orangeApiRequest.call(this, eligibilityApi, {

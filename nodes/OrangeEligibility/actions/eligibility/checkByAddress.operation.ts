@@ -1,15 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
-import {
-	definedBelow,
-	mappingModeProperty,
-	offersProperty,
-	optionsProperty,
-	simplifyProperty,
-} from '../../descriptions/options';
-import { checkEligibility, fieldReaderFor, offersOf } from '../../helpers/check';
+import { checkOperationProperties, definedBelow } from '../../descriptions/options';
+import { checkEligibility, fieldReaderFor } from '../../helpers/check';
 import {
 	checkBuildingCode,
 	checkInseeCode,
@@ -22,83 +15,80 @@ const byStreet = { show: { ...definedBelow.show, locateBy: ['streetAddress'] } }
 const EXPECTED_FIELDS =
 	'inseeCode, rivoliCode and streetNumber (streetNumberComplement if any), or buildingCode with Locate By "Building Code"';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Locate By',
-		name: 'locateBy',
-		type: 'options',
-		options: [
-			{
-				name: 'Street Address',
-				value: 'streetAddress',
-				description: 'INSEE code, Rivoli code and street number',
-			},
-			{
-				name: 'Building Code',
-				value: 'buildingCode',
-				description: 'The code immeuble of the building',
-			},
-		],
-		default: 'streetAddress',
-	},
-	mappingModeProperty(EXPECTED_FIELDS),
-	{
-		displayName: 'INSEE Code (Code Commune)',
-		name: 'inseeCode',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '75115',
-		description: 'The INSEE code of the commune: 5 characters (2A/2B for Corsica)',
-		displayOptions: byStreet,
-	},
-	{
-		displayName: 'Rivoli Code (Code Voie)',
-		name: 'rivoliCode',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '2156',
-		description: 'The Rivoli (FANTOIR) code of the street: 4 characters',
-		displayOptions: byStreet,
-	},
-	{
-		displayName: 'Street Number',
-		name: 'streetNumber',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '12',
-		description: 'The number in the street; "12B" or "12 bis" also work',
-		displayOptions: byStreet,
-	},
-	{
-		displayName: 'Street Number Complement',
-		name: 'streetNumberComplement',
-		type: 'string',
-		default: '',
-		placeholder: 'B',
-		description:
-			'B (bis), T (ter), Q (quater), C (quinquies) or another letter; leave empty if none',
-		displayOptions: byStreet,
-	},
-	{
-		displayName: 'Building Code (Code Immeuble)',
-		name: 'buildingCode',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'IMB/75115/X/00A1',
-		displayOptions: { show: { ...definedBelow.show, locateBy: ['buildingCode'] } },
-	},
-	offersProperty,
-	simplifyProperty,
-	optionsProperty,
-];
+const locateByProperty: INodeProperties = {
+	displayName: 'Locate By',
+	name: 'locateBy',
+	type: 'options',
+	options: [
+		{
+			name: 'Street Address',
+			value: 'streetAddress',
+			description: 'INSEE code, Rivoli code and street number',
+		},
+		{
+			name: 'Building Code',
+			value: 'buildingCode',
+			description: 'The code immeuble of the building',
+		},
+	],
+	default: 'streetAddress',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['eligibility'], operation: ['checkByAddress'] } },
-	properties,
+export const description = checkOperationProperties(
+	'checkByAddress',
+	EXPECTED_FIELDS,
+	[
+		{
+			displayName: 'INSEE Code (Code Commune)',
+			name: 'inseeCode',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '75115',
+			description: 'The INSEE code of the commune: 5 characters (2A/2B for Corsica)',
+			displayOptions: byStreet,
+		},
+		{
+			displayName: 'Rivoli Code (Code Voie)',
+			name: 'rivoliCode',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '2156',
+			description: 'The Rivoli (FANTOIR) code of the street: 4 characters',
+			displayOptions: byStreet,
+		},
+		{
+			displayName: 'Street Number',
+			name: 'streetNumber',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '12',
+			description: 'The number in the street; "12B" or "12 bis" also work',
+			displayOptions: byStreet,
+		},
+		{
+			displayName: 'Street Number Complement',
+			name: 'streetNumberComplement',
+			type: 'string',
+			default: '',
+			placeholder: 'B',
+			description:
+				'B (bis), T (ter), Q (quater), C (quinquies) or another letter; leave empty if none',
+			displayOptions: byStreet,
+		},
+		{
+			displayName: 'Building Code (Code Immeuble)',
+			name: 'buildingCode',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'IMB/75115/X/00A1',
+			displayOptions: { show: { ...definedBelow.show, locateBy: ['buildingCode'] } },
+		},
+	],
+	[locateByProperty],
 );
 
 export async function execute(
@@ -127,6 +117,5 @@ export async function execute(
 			),
 		};
 	}
-	const offers = offersOf.call(this, itemIndex);
-	return await checkEligibility.call(this, itemIndex, offers, place);
+	return await checkEligibility.call(this, itemIndex, place);
 }

@@ -1,21 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
-import {
-	definedBelow,
-	mappingModeProperty,
-	offersProperty,
-	optionsProperty,
-	simplifyProperty,
-} from '../../descriptions/options';
-import { checkEligibility, fieldReaderFor, offersOf } from '../../helpers/check';
+import { checkOperationProperties } from '../../descriptions/options';
+import { checkEligibility, fieldReaderFor } from '../../helpers/check';
 import { checkCoordinates } from '../../helpers/coordinates';
 
 const EXPECTED_FIELDS = 'the point in fields named latitude and longitude (WGS84 decimal degrees)';
 
-const properties: INodeProperties[] = [
-	mappingModeProperty(EXPECTED_FIELDS),
+export const description = checkOperationProperties('checkByCoordinates', EXPECTED_FIELDS, [
 	{
 		displayName: 'Latitude',
 		name: 'latitude',
@@ -26,7 +18,6 @@ const properties: INodeProperties[] = [
 		placeholder: '48.8462',
 		description:
 			'WGS84 decimal degrees, such as 48.8462 (GPS). France and its overseas departments.',
-		displayOptions: definedBelow,
 	},
 	{
 		displayName: 'Longitude',
@@ -37,17 +28,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: '2.3372',
 		description: 'WGS84 decimal degrees, such as 2.3372 (GPS)',
-		displayOptions: definedBelow,
 	},
-	offersProperty,
-	simplifyProperty,
-	optionsProperty,
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['eligibility'], operation: ['checkByCoordinates'] } },
-	properties,
-);
+]);
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -60,6 +42,5 @@ export async function execute(
 		field('latitude', 'Latitude'),
 		field('longitude', 'Longitude'),
 	);
-	const offers = offersOf.call(this, itemIndex);
-	return await checkEligibility.call(this, itemIndex, offers, { kind: 'point', ...point });
+	return await checkEligibility.call(this, itemIndex, { kind: 'point', ...point });
 }
