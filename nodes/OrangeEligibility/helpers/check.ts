@@ -1,16 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/items';
 import { nodeOf } from '../../shared/items';
 import { timeoutOf } from '../../shared/options';
 import { orangeApiRequest } from '../../shared/transport';
 import { checkOption, invalidInput } from '../../shared/validation';
-import {
-	mappingModeProperty,
-	offersProperty,
-	optionsProperty,
-	simplifyProperty,
-} from '../descriptions/options';
 import { eligibilityApi, eligibilitySettingsOf } from './api';
 import { simplifyAnswer } from './answerReader';
 import type { CheckedPlace, OfferKey } from './wireFormat';
@@ -63,9 +57,9 @@ export function fieldReaderFor(
 export async function checkEligibility(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	offers: OfferKey[],
 	place: CheckedPlace,
 ): Promise<IDataObject> {
+	const offers = offersOf.call(this, itemIndex);
 	const { requester, path } = await eligibilitySettingsOf.call(this);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const answer = (await orangeApiRequest.call(this, eligibilityApi, {
@@ -88,31 +82,10 @@ export type PlaceReader = (
 	field: FieldReader,
 ) => CheckedPlace;
 
-/**
- * A check's parameters: the mapping mode, the place's own, then the offers, Simplify and Options
- * (`leading`, if any, before the mapping mode).
- */
-export function checkProperties(
-	expectedFields: string,
-	placeProperties: INodeProperties[],
-	leading: INodeProperties[] = [],
-): INodeProperties[] {
-	return [
-		...leading,
-		mappingModeProperty(expectedFields),
-		...placeProperties,
-		offersProperty,
-		simplifyProperty,
-		optionsProperty,
-	];
-}
-
-/** A check's execute: its place read and checked, then its offers, then the check sent. */
+/** A check's execute: its place read and checked, then the check sent. */
 export function checkExecute(expectedFields: string, readPlace: PlaceReader): ItemOperation {
 	return async function execute(this: IExecuteFunctions, itemIndex: number) {
 		const field = fieldReaderFor.call(this, itemIndex, expectedFields);
-		const place = readPlace(this, itemIndex, field);
-		const offers = offersOf.call(this, itemIndex);
-		return await checkEligibility.call(this, itemIndex, offers, place);
+		return await checkEligibility.call(this, itemIndex, readPlace(this, itemIndex, field));
 	};
 }

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
-import { definedBelow } from '../../descriptions/options';
-import { checkExecute, checkProperties } from '../../helpers/check';
+import { checkOperationProperties, definedBelow } from '../../descriptions/options';
+import { checkExecute } from '../../helpers/check';
 import {
 	checkBuildingCode,
 	checkInseeCode,
@@ -40,7 +40,7 @@ const locateByProperty: INodeProperties = {
 	default: 'streetAddress',
 };
 
-export const properties: INodeProperties[] = checkProperties(
+export const properties: INodeProperties[] = checkOperationProperties(
 	EXPECTED_FIELDS,
 	[
 		{

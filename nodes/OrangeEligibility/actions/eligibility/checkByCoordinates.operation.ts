@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
-import { definedBelow } from '../../descriptions/options';
-import { checkExecute, checkProperties } from '../../helpers/check';
+import { checkOperationProperties } from '../../descriptions/options';
+import { checkExecute } from '../../helpers/check';
 import { checkCoordinates } from '../../helpers/coordinates';
 
 const EXPECTED_FIELDS = 'the point in fields named latitude and longitude (WGS84 decimal degrees)';
@@ -14,7 +14,7 @@ export const option = {
 	action: 'Check eligibility at GPS coordinates',
 };
 
-export const properties: INodeProperties[] = checkProperties(EXPECTED_FIELDS, [
+export const properties: INodeProperties[] = checkOperationProperties(EXPECTED_FIELDS, [
 	{
 		displayName: 'Latitude',
 		name: 'latitude',
@@ -25,7 +25,6 @@ export const properties: INodeProperties[] = checkProperties(EXPECTED_FIELDS, [
 		placeholder: '48.8462',
 		description:
 			'WGS84 decimal degrees, such as 48.8462 (GPS). France and its overseas departments.',
-		displayOptions: definedBelow,
 	},
 	{
 		displayName: 'Longitude',
@@ -36,7 +35,6 @@ export const properties: INodeProperties[] = checkProperties(EXPECTED_FIELDS, [
 		required: true,
 		placeholder: '2.3372',
 		description: 'WGS84 decimal degrees, such as 2.3372 (GPS)',
-		displayOptions: definedBelow,
 	},
 ]);
 

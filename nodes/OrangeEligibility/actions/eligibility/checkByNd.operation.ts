@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
-import { definedBelow } from '../../descriptions/options';
-import { checkExecute, checkProperties } from '../../helpers/check';
+import { checkOperationProperties } from '../../descriptions/options';
+import { checkExecute } from '../../helpers/check';
 import { checkNd, checkNdStatus } from '../../helpers/inputs';
 
 const EXPECTED_FIELDS = 'the line number in a field named nd (and ndStatus, if not active)';
@@ -14,7 +14,7 @@ export const option = {
 	action: 'Check eligibility of a line number',
 };
 
-export const properties: INodeProperties[] = checkProperties(EXPECTED_FIELDS, [
+export const properties: INodeProperties[] = checkOperationProperties(EXPECTED_FIELDS, [
 	{
 		displayName: 'ND (Numéro De Désignation)',
 		name: 'nd',
@@ -23,7 +23,6 @@ export const properties: INodeProperties[] = checkProperties(EXPECTED_FIELDS, [
 		required: true,
 		placeholder: '01 42 00 00 01',
 		description: 'The line number: 10 digits starting with 0; spaces, dots and +33 are accepted',
-		displayOptions: definedBelow,
 	},
 	{
 		displayName: 'ND Status',
@@ -39,7 +38,6 @@ export const properties: INodeProperties[] = checkProperties(EXPECTED_FIELDS, [
 		],
 		default: 'active',
 		description: 'Whether the line is still in service',
-		displayOptions: definedBelow,
 	},
 ]);
 

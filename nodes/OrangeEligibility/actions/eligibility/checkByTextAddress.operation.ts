@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
-import { definedBelow } from '../../descriptions/options';
-import { checkExecute, checkProperties } from '../../helpers/check';
+import { checkOperationProperties } from '../../descriptions/options';
+import { checkExecute } from '../../helpers/check';
 import { checkTextAddress } from '../../helpers/inputs';
 
 const EXPECTED_FIELDS = 'the postal address as one line in a field named address';
@@ -14,7 +14,7 @@ export const option = {
 	action: 'Check eligibility of a text address',
 };
 
-export const properties: INodeProperties[] = checkProperties(EXPECTED_FIELDS, [
+export const properties: INodeProperties[] = checkOperationProperties(EXPECTED_FIELDS, [
 	{
 		displayName: 'Address',
 		name: 'address',
@@ -24,7 +24,6 @@ export const properties: INodeProperties[] = checkProperties(EXPECTED_FIELDS, [
 		placeholder: '12 bis rue de Vaugirard, 75015 Paris',
 		description:
 			'The postal address as one line, as a CRM holds it: number, street, postcode and city. Orange normalises it.',
-		displayOptions: definedBelow,
 	},
 ]);
 
