@@ -20,6 +20,8 @@ export interface Service {
 export interface PostgresService extends Service {
 	user: string;
 	database: string;
+	/** Runs SQL with psql; answers its rows, one a line, columns separated by `|`. */
+	query: (sql: string) => string;
 }
 
 const running = new Set<ChildProcess>();
@@ -148,12 +150,9 @@ function postgresUser(): { uid: number; gid: number } | undefined {
  * durability off (nothing in it outlives the run). Its superuser `postgres` and database `postgres`.
  */
 export async function startPostgres(): Promise<PostgresService> {
-	let bin = postgresBin();
-	if (!bin) {
-		aptInstall(['postgresql']);
-		bin = postgresBin();
-		if (!bin) throw new Error('apt-get installed postgresql but no /usr/lib/postgresql/*/bin');
-	}
+	if (!postgresBin()) aptInstall(['postgresql']);
+	const bin = postgresBin();
+	if (!bin) throw new Error('apt-get installed postgresql but no /usr/lib/postgresql/*/bin');
 	const user = postgresUser();
 	const folder = mkdtempSync(join(tmpdir(), 'n8n-orange-pg-'));
 	if (user) chownSync(folder, user.uid, user.gid);
@@ -192,6 +191,12 @@ export async function startPostgres(): Promise<PostgresService> {
 		port,
 		user: 'postgres',
 		database: 'postgres',
+		query: (sql) =>
+			execFileSync(
+				join(bin, 'psql'),
+				['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-At', '-c', sql],
+				{ encoding: 'utf8' },
+			).trim(),
 		stop: async () => {
 			// SIGINT: Postgres's fast shutdown.
 			await stopChild(child, 'SIGINT');
