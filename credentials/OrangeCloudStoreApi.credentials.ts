@@ -13,6 +13,7 @@ import {
 	clientCredentialProperties,
 	fetchOrangeAccessToken,
 } from '../nodes/shared/gateway';
+import { sharedTokenRequest } from '../nodes/shared/tokenSharing';
 
 export class OrangeCloudStoreApi implements ICredentialType {
 	name = 'orangeCloudStoreApi';
@@ -40,7 +41,9 @@ export class OrangeCloudStoreApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await fetchOrangeAccessToken.call(this, credentials);
+		return await sharedTokenRequest(credentials, () =>
+			fetchOrangeAccessToken.call(this, credentials),
+		);
 	}
 
 	authenticate = bearerAuthentication('apiKey');

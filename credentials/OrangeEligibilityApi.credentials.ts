@@ -14,6 +14,7 @@ import {
 	fetchOrangeAccessToken,
 	RULE_JUDGED_TEST_HEADER,
 } from '../nodes/shared/gateway';
+import { sharedTokenRequest } from '../nodes/shared/tokenSharing';
 
 export class OrangeEligibilityApi implements ICredentialType {
 	name = 'orangeEligibilityApi';
@@ -61,7 +62,9 @@ export class OrangeEligibilityApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await fetchOrangeAccessToken.call(this, credentials);
+		return await sharedTokenRequest(credentials, () =>
+			fetchOrangeAccessToken.call(this, credentials),
+		);
 	}
 
 	authenticate = bearerAuthentication();

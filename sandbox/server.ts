@@ -804,6 +804,7 @@ export class OrangeSandbox {
 			requests: this.requests.length,
 			createdContracts: this.createdContracts.length,
 			addedUsers: this.addedUsers.length,
+			eligibilityChecks: this.eligibilityChecks,
 			faults: this.faults.map(({ kind, fired }) => ({ kind, fired })),
 		}));
 		app.post('/__sandbox/faults', async (request) => {

@@ -7,7 +7,21 @@ import { createServer, type Server } from 'node:http';
 
 import { sandboxCredentialData, sandboxStats, sandboxToken } from '../../sandbox/client.ts';
 
-export const stats = sandboxStats;
+/** The sandbox's counters; asked again on a network error (a control call, not a measured one). */
+export async function stats(sandboxUrl: string): ReturnType<typeof sandboxStats> {
+	return await retried(() => sandboxStats(sandboxUrl));
+}
+
+async function retried<T>(call: () => Promise<T>): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await call();
+		} catch (error) {
+			if (attempt === 3) throw error;
+			await sleep(500);
+		}
+	}
+}
 
 /** One JSON POST; answers the status and the parsed body (or the text when it is not JSON). */
 export async function postJson(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
