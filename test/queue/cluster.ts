@@ -5,7 +5,14 @@
  * folder; their output is kept so that the suite can tell which worker ran what.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	appendFileSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -197,6 +204,7 @@ export async function startCluster(sandboxUrl: string): Promise<Cluster> {
 			stop: async () => {
 				await Promise.all(processes.map((p) => p.stop()));
 				await Promise.all([redis.stop(), postgres.stop()]);
+				if (!process.env.QUEUE_KEEP_LOGS) rmSync(userFolder, { recursive: true, force: true });
 			},
 		};
 		return cluster;
