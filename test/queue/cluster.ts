@@ -126,14 +126,14 @@ function spawnN8n(
 }
 
 async function waitFor(what: string, process: N8nProcess, ready: () => Promise<boolean>) {
-	for (let i = 0; i < 480; i++) {
+	for (let i = 0; i < 1200; i++) {
 		if (process.child.exitCode !== null)
 			throw new Error(`${what} exited (${process.child.exitCode}):\n${process.output().slice(-3000)}`);
 		if (await ready().catch(() => false)) return;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	await process.stop('SIGKILL');
-	throw new Error(`${what} did not start in 2 minutes:\n${process.output().slice(-3000)}`);
+	throw new Error(`${what} did not start in 5 minutes:\n${process.output().slice(-3000)}`);
 }
 
 /** Starts Redis and Postgres, makes the user folder and installs the packed package into it. */
