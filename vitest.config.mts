@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['test/**/*.test.ts'],
-		// The resilience and end-to-end suites run on their own (npm run test:resilience, test:e2e).
-		exclude: ['test/resilience/**', 'test/e2e/**', 'node_modules/**'],
+		// The resilience, end-to-end and queue-mode suites run on their own (npm run test:resilience, test:e2e, test:queue).
+		exclude: ['test/resilience/**', 'test/e2e/**', 'test/queue/**', 'node_modules/**'],
 		setupFiles: ['test/setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 30_000,

@@ -13,6 +13,7 @@ import {
 	clientCredentialProperties,
 	fetchOrangeAccessToken,
 	scopeProperty,
+	sharedTokenRequest,
 } from '../nodes/shared/gateway';
 
 export class OrangeCloudStoreApi implements ICredentialType {
@@ -42,7 +43,9 @@ export class OrangeCloudStoreApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await fetchOrangeAccessToken.call(this, credentials);
+		return await sharedTokenRequest(credentials, () =>
+			fetchOrangeAccessToken.call(this, credentials),
+		);
 	}
 
 	authenticate = bearerAuthentication('apiKey');

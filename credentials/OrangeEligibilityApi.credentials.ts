@@ -15,6 +15,7 @@ import {
 	FORMAT_ERROR_CODES,
 	RULE_JUDGED_TEST_HEADER,
 	scopeProperty,
+	sharedTokenRequest,
 } from '../nodes/shared/gateway';
 import {
 	DEFAULT_ELIGIBILITY_PATH,
@@ -76,7 +77,9 @@ export class OrangeEligibilityApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await fetchOrangeAccessToken.call(this, credentials);
+		return await sharedTokenRequest(credentials, () =>
+			fetchOrangeAccessToken.call(this, credentials),
+		);
 	}
 
 	authenticate = bearerAuthentication();

@@ -8,6 +8,7 @@ export function adminRoutes(sandbox: OrangeSandbox): void {
 		tokenRequests: sandbox.tokenRequests,
 		requests: sandbox.requests.length,
 		createdContracts: sandbox.createdContracts.length,
+		eligibilityChecks: sandbox.eligibilityChecks,
 		addedUsers: sandbox.addedUsers.length,
 		faults: sandbox.faults.map(({ kind, fired }) => ({ kind, fired })),
 	}));

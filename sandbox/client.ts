@@ -32,6 +32,8 @@ export async function sandboxStats(url: string): Promise<{
 	requests: number;
 	createdContracts: number;
 	addedUsers: number;
+	/** Eligibility checks answered (a request refused, e.g. with 401, is not one). */
+	eligibilityChecks: number;
 }> {
 	return (await (await fetch(`${url}/__sandbox/stats`)).json()) as Awaited<
 		ReturnType<typeof sandboxStats>

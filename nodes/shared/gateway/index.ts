@@ -7,3 +7,4 @@ export * from './conventions';
 export * from './credentialProperties';
 export * from './heldToken';
 export * from './tokenRequest';
+export * from './tokenBursts';
