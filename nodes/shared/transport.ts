@@ -20,6 +20,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { answerInError } from './answerInError';
 import type { OrangeApi } from './gateway';
 import {
 	headerValue,
@@ -110,6 +111,8 @@ interface Failure {
 	networkCode?: string;
 	message: string;
 	tokenError?: { message: string; httpCode?: number; requestId?: string };
+	/** n8n kept the status only (n8n 1.x after a token refresh): see `answerInError`. */
+	incomplete?: boolean;
 }
 
 function rootCause(error: unknown): IDataObject {
@@ -164,18 +167,26 @@ async function readFailure(error: unknown): Promise<Failure> {
 			},
 		};
 	}
-	const response = cause.response as IDataObject | undefined;
-	const failure: Failure = {
-		headers: ((response?.headers as IDataObject) ?? {}) as IDataObject,
+	const answer = answerInError(cause);
+	return {
+		status: answer.status,
+		headers: answer.headers,
+		bodyText: answer.status !== undefined ? await readBodyText(answer.body) : undefined,
+		networkCode: answer.networkCode,
 		message: typeof cause.message === 'string' ? cause.message : 'Request failed',
+		incomplete: !answer.complete,
 	};
-	if (response && typeof response.status === 'number') {
-		failure.status = response.status;
-		failure.bodyText = await readBodyText(response.data);
-	} else if (typeof cause.code === 'string') {
-		failure.networkCode = cause.code;
-	}
-	return failure;
+}
+
+/** An answer n8n returned without throwing (`ignoreHttpStatusErrors`), as a failure when it is one. */
+async function failureOfAnswer(response: RawResponse): Promise<Failure | undefined> {
+	if (response.statusCode < 400) return undefined;
+	return {
+		status: response.statusCode,
+		headers: response.headers ?? {},
+		bodyText: await readBodyText(response.body),
+		message: `HTTP ${response.statusCode}`,
+	};
 }
 
 function retryAfterMs(headers: IDataObject): number | undefined {
@@ -293,6 +304,8 @@ function toNodeApiError(
 			message = `${api.label} answered HTTP ${failure.status} with an HTML page instead of JSON: a proxy or the gateway failed, not the API`;
 		} else if (failure.bodyText && failure.bodyText.trim() !== '') {
 			message = `${api.label} answered HTTP ${failure.status} with a body that is not Orange's JSON error format`;
+		} else if (failure.incomplete) {
+			message = `${api.label} answered HTTP ${failure.status}`;
 		} else {
 			message = `${api.label} answered HTTP ${failure.status} with an empty body`;
 		}
@@ -387,12 +400,15 @@ async function send(
 		disableFollowRedirect: true,
 		timeout: request.timeout ?? DEFAULT_TIMEOUT_MS,
 	};
-	const call = (retryStatusCodes: number[]) =>
+	// An ordinary call has n8n return every answer, errors included: n8n 1.x would otherwise throw
+	// away its headers and body (see `answerInError`), and refresh the token on each 401 by itself.
+	// A refreshing call has n8n throw on the 401, which makes n8n-core fetch a new token and resend.
+	const call = (refreshing: boolean) =>
 		context.helpers.httpRequestWithAuthentication.call(
 			context,
 			api.credentialType,
-			{ ...options, headers: { ...headers } },
-			{ preAuthenticationRetryStatusCode: retryStatusCodes },
+			{ ...options, headers: { ...headers }, ignoreHttpStatusErrors: !refreshing },
+			{ preAuthenticationRetryStatusCode: refreshing ? [401] : NO_AUTOMATIC_REFRESH },
 		) as Promise<RawResponse>;
 
 	const auth = authStateFor(context, api.credentialType);
@@ -408,7 +424,7 @@ async function send(
 		const generation = auth.generation;
 		let failure: Failure;
 		try {
-			const pending = call(NO_AUTOMATIC_REFRESH);
+			const pending = call(false);
 			if (!auth.warm && !auth.first) {
 				auth.first = pending;
 				void pending.then(
@@ -416,7 +432,10 @@ async function send(
 					() => (auth.warm = true),
 				);
 			}
-			return await pending;
+			const answer = await pending;
+			const failed = await failureOfAnswer(answer);
+			if (!failed) return answer;
+			failure = failed;
 		} catch (error) {
 			failure = await readFailure(error);
 			if (failure.networkCode === 'ERR_CANCELED')
@@ -432,7 +451,7 @@ async function send(
 			try {
 				// Sent with the stale token, this call gets the 401 again; n8n-core then runs the
 				// credential's preAuthentication once and sends it a last time with the new token.
-				return await call([401]);
+				return await call(true);
 			} catch (error) {
 				failure = await readFailure(error);
 			} finally {
@@ -440,6 +459,10 @@ async function send(
 				auth.refreshing = undefined;
 				release();
 			}
+			// n8n 1.x kept only the status of the resend: ask again with the new token for the whole
+			// answer, when sending it again is harmless.
+			if (failure.incomplete && failure.status !== 401 && (idempotent || failure.status === 429))
+				continue;
 		}
 		if (failure.tokenError && failure.tokenError.httpCode !== 429) auth.fatal = failure;
 		if (failure.status !== undefined && failure.status >= 300 && failure.status < 400) {

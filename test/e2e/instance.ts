@@ -3,17 +3,19 @@
  * the sandbox running, sandbox credentials and the example and e2e workflows imported.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
 	ensureN8n,
 	filesFolder,
+	freePorts,
 	importWorkflows,
 	installPackedPackage,
 	n8n,
 	N8N_BIN,
+	N8N_NODE,
 	n8nEnvironment,
 	ROOT,
 	sandboxCredentials,
@@ -31,29 +33,72 @@ export interface Instance {
 	stop: () => void;
 }
 
-export async function prepareInstance(): Promise<Instance> {
-	ensureN8n();
-	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-orange-e2e-'));
-	installPackedPackage(userFolder);
+/**
+ * Every process a suite starts is stopped when the suite ends, however it ends: here when its
+ * worker exits, and by the global teardown (globalSetup.ts) from the pid files left in
+ * $N8N_ORANGE_E2E_PIDS when the worker was killed.
+ */
+const children = new Set<ChildProcess>();
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
-	const sandbox: ChildProcess = spawn(
-		process.execPath,
-		[join(ROOT, 'sandbox/cli.ts'), '--port', '0'],
-		{
+function started(child: ChildProcess): ChildProcess {
+	const pidFile = process.env.N8N_ORANGE_E2E_PIDS
+		? join(process.env.N8N_ORANGE_E2E_PIDS, String(child.pid))
+		: undefined;
+	if (pidFile) writeFileSync(pidFile, '');
+	children.add(child);
+	child.on('exit', () => {
+		children.delete(child);
+		if (pidFile) rmSync(pidFile, { force: true });
+	});
+	return child;
+}
+
+async function startSandbox(): Promise<{ url: string; process: ChildProcess }> {
+	const sandbox = started(
+		spawn(process.execPath, [join(ROOT, 'sandbox/cli.ts'), '--port', '0'], {
 			stdio: ['ignore', 'pipe', 'inherit'],
-		},
+		}),
 	);
-	const sandboxUrl = await new Promise<string>((resolve) => {
+	const url = await new Promise<string>((resolve, reject) => {
+		sandbox.once('exit', (code) => reject(new Error(`The sandbox exited (${code})`)));
 		sandbox.stdout!.on('data', (chunk: Buffer) => {
 			const match = /Orange sandbox on (\S+)/.exec(chunk.toString());
 			if (match) resolve(match[1]);
 		});
 	});
+	return { url, process: sandbox };
+}
 
+/**
+ * A fresh user folder with the packed package, the sandbox running, its credentials and the
+ * workflows imported. A set-up that fails stops the sandbox it started.
+ */
+export async function prepareInstance(): Promise<Instance> {
+	ensureN8n();
+	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-orange-e2e-'));
+	installPackedPackage(userFolder);
+	const sandbox = await startSandbox();
+	try {
+		return {
+			userFolder,
+			filesFolder: filesFolder(userFolder),
+			sandboxUrl: sandbox.url,
+			workflows: importEverything(userFolder, sandbox.url),
+			stop: () => sandbox.process.kill(),
+		};
+	} catch (error) {
+		sandbox.process.kill();
+		throw error;
+	}
+}
+
+function importEverything(userFolder: string, sandboxUrl: string): Instance['workflows'] {
 	const credentialsFile = join(userFolder, 'credentials.json');
 	writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials(sandboxUrl)));
 	const imported = n8n(userFolder, ['import:credentials', `--input=${credentialsFile}`]);
-	if (imported.status !== 0) throw new Error(`import:credentials failed: ${imported.stderr}`);
+	if (imported.status !== 0)
+		throw new Error(`import:credentials failed: ${imported.stderr}${imported.stdout}`);
 
 	const workflows: Instance['workflows'] = {};
 	for (const folder of ['examples', 'test/e2e/workflows']) {
@@ -70,13 +115,20 @@ export async function prepareInstance(): Promise<Instance> {
 			workflows[file] = { id, name };
 		}
 	}
-	return {
-		userFolder,
-		filesFolder: filesFolder(userFolder),
-		sandboxUrl,
-		workflows,
-		stop: () => sandbox.kill(),
-	};
+	return workflows;
+}
+
+/**
+ * Publishes (activates) a workflow before `n8n start`: `publish:workflow` in n8n 2.x, which n8n
+ * 1.x does not have (there, `update:workflow --active=true`).
+ */
+export function publishWorkflow(instance: Instance, id: string): void {
+	const published = n8n(instance.userFolder, ['publish:workflow', `--id=${id}`]);
+	if (published.status === 0) return;
+	if (!/command publish:workflow not found/i.test(published.stderr + published.stdout))
+		throw new Error(`publish:workflow failed: ${published.stderr}`);
+	const activated = n8n(instance.userFolder, ['update:workflow', `--id=${id}`, '--active=true']);
+	if (activated.status !== 0) throw new Error(`update:workflow failed: ${activated.stderr}`);
 }
 
 export interface Server {
@@ -85,21 +137,26 @@ export interface Server {
 	stop: () => void;
 }
 
-/** `n8n start` on a free port for an instance; resolves once its REST API answers. */
+/** `n8n start` on free ports for an instance; resolves once its REST API answers. */
 export async function startN8n(instance: Instance): Promise<Server> {
-	const port = 20_000 + Math.floor(Math.random() * 20_000);
-	const base = `http://127.0.0.1:${port}`;
-	const server = spawn(process.execPath, [N8N_BIN, 'start'], {
-		env: n8nEnvironment(instance.userFolder, {
-			N8N_PORT: String(port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_RUNNERS_BROKER_PORT: String(port + 1),
-			N8N_SECURE_COOKIE: 'false',
-			N8N_LOG_LEVEL: 'warn',
+	const ports = freePorts();
+	const base = `http://127.0.0.1:${ports.N8N_PORT}`;
+	let exited: string | undefined;
+	const server = started(
+		spawn(N8N_NODE, [N8N_BIN, 'start'], {
+			env: n8nEnvironment(instance.userFolder, {
+				...ports,
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_SECURE_COOKIE: 'false',
+				N8N_LOG_LEVEL: 'warn',
+			}),
+			stdio: ['ignore', 'ignore', 'pipe'],
 		}),
-		stdio: 'ignore',
-	});
-	for (let i = 0; i < 240; i++) {
+	);
+	let stderr = '';
+	server.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+	server.once('exit', (code) => (exited = `n8n start exited (${code}): ${stderr}`));
+	for (let i = 0; i < 240 && !exited; i++) {
 		try {
 			// Up once the REST API answers JSON (the UI answers earlier).
 			const response = await fetch(`${base}/rest/settings`);
@@ -110,8 +167,8 @@ export async function startN8n(instance: Instance): Promise<Server> {
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	server.kill('SIGTERM');
-	throw new Error('n8n did not start');
+	server.kill('SIGKILL');
+	throw new Error(exited ?? 'n8n did not start within two minutes');
 }
 
 /**

@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { sandboxStats } from '../../sandbox/client.ts';
-import { n8n } from '../../scripts/n8n.ts';
 import {
 	type Instance,
 	prepareInstance,
+	publishWorkflow,
 	type Server,
 	startN8n,
 	waitForWebhook,
@@ -33,8 +33,7 @@ async function callWebhook(lead: Record<string, unknown>) {
 
 beforeAll(async () => {
 	instance = await prepareInstance();
-	const published = n8n(instance.userFolder, ['publish:workflow', '--id=orangeLeadEligibility01']);
-	expect(published.status, published.stderr).toBe(0);
+	publishWorkflow(instance, 'orangeLeadEligibility01');
 	server = await startN8n(instance);
 	await waitForWebhook(server, 'orange-eligibility');
 }, 900_000);
