@@ -37,3 +37,20 @@ export function answerInError(error: IDataObject): AnswerInError {
 		return { headers: {}, networkCode: httpCode, complete: false };
 	return { headers: {}, complete: false };
 }
+
+/**
+ * Errors the credentials' `preAuthentication` threw lately, by message. n8n 1.x keeps only the
+ * message of such an error (see above), which is then told from a network failure here.
+ */
+const recentTokenErrors = new Map<string, object>();
+
+export function rememberTokenError(error: Error): void {
+	recentTokenErrors.delete(error.message);
+	recentTokenErrors.set(error.message, error);
+	if (recentTokenErrors.size > 32) recentTokenErrors.delete(recentTokenErrors.keys().next().value!);
+}
+
+/** The token error an error of n8n stands for, when it kept only its message. */
+export function tokenErrorWithMessage(message: unknown): object | undefined {
+	return typeof message === 'string' ? recentTokenErrors.get(message) : undefined;
+}

@@ -13,6 +13,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { rememberTokenError } from './answerInError';
+
 export const DEFAULT_BASE_URL = 'https://api.orange.com';
 export const TOKEN_PATH = '/oauth/v3/token';
 export const REQUEST_ID_HEADER = 'x-oapi-request-id';
@@ -108,6 +110,7 @@ export class OrangeTokenError extends Error {
 	) {
 		super(message);
 		this.name = 'OrangeTokenError';
+		rememberTokenError(this);
 	}
 }
 

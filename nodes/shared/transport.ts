@@ -20,7 +20,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { answerInError } from './answerInError';
+import { answerInError, tokenErrorWithMessage } from './answerInError';
 import type { OrangeApi } from './gateway';
 import {
 	headerValue,
@@ -155,7 +155,9 @@ async function readBodyText(body: unknown): Promise<string | undefined> {
 }
 
 async function readFailure(error: unknown): Promise<Failure> {
-	const cause = rootCause(error);
+	let cause = rootCause(error);
+	if (!isOrangeTokenError(cause))
+		cause = (tokenErrorWithMessage(cause.message) as IDataObject) ?? cause;
 	if (isOrangeTokenError(cause)) {
 		return {
 			headers: {},
