@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 
 import {
 	ensureN8n,
@@ -101,19 +102,15 @@ function importEverything(userFolder: string, sandboxUrl: string): Instance['wor
 		throw new Error(`import:credentials failed: ${imported.stderr}${imported.stdout}`);
 
 	const workflows: Instance['workflows'] = {};
-	for (const folder of ['examples', 'test/e2e/workflows']) {
-		const files = readdirSync(join(ROOT, folder)).filter((f) => f.endsWith('.workflow.json'));
-		importWorkflows(
-			userFolder,
-			files.map((file) => join(ROOT, folder, file)),
-		);
-		for (const file of files) {
-			const { id, name } = JSON.parse(readFileSync(join(ROOT, folder, file), 'utf8')) as {
-				id: string;
-				name: string;
-			};
-			workflows[file] = { id, name };
-		}
+	const files = ['examples', 'test/e2e/workflows'].flatMap((folder) =>
+		readdirSync(join(ROOT, folder))
+			.filter((f) => f.endsWith('.workflow.json'))
+			.map((file) => join(ROOT, folder, file)),
+	);
+	importWorkflows(userFolder, files);
+	for (const file of files) {
+		const { id, name } = JSON.parse(readFileSync(file, 'utf8')) as { id: string; name: string };
+		workflows[file.split('/').pop()!] = { id, name };
 	}
 	return workflows;
 }
@@ -125,8 +122,8 @@ function importEverything(userFolder: string, sandboxUrl: string): Instance['wor
 export function publishWorkflow(instance: Instance, id: string): void {
 	const published = n8n(instance.userFolder, ['publish:workflow', `--id=${id}`]);
 	if (published.status === 0) return;
-	if (!/command publish:workflow not found/i.test(published.stderr + published.stdout))
-		throw new Error(`publish:workflow failed: ${published.stderr}`);
+	if (!/command "?publish:workflow"? not found/i.test(published.stderr + published.stdout))
+		throw new Error(`publish:workflow failed: ${published.stderr}${published.stdout}`);
 	const activated = n8n(instance.userFolder, ['update:workflow', `--id=${id}`, '--active=true']);
 	if (activated.status !== 0) throw new Error(`update:workflow failed: ${activated.stderr}`);
 }
@@ -188,4 +185,51 @@ export async function waitForWebhook(server: Server, path: string, method = 'POS
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	throw new Error(`The webhook ${method} /webhook/${path} was never registered: ${last}`);
+}
+
+export type Rest = (
+	path: string,
+	body: unknown,
+) => Promise<{
+	response: Response;
+	json: { data?: Record<string, unknown> } & Record<string, unknown>;
+}>;
+
+/** n8n's REST API as the editor calls it, signed in as the instance's owner (created here). */
+export async function ownerSession(server: Server): Promise<{ rest: Rest; cookie: string }> {
+	let cookie = '';
+	const rest: Rest = async (path, body) => {
+		const response = await fetch(`${server.base}/rest${path}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+			body: JSON.stringify(body),
+		});
+		return { response, json: (await response.json()) as Awaited<ReturnType<Rest>>['json'] };
+	};
+	const owner = await rest('/owner/setup', {
+		email: 'owner@exemple.fr',
+		firstName: 'Claire',
+		lastName: 'Martin',
+		password: 'Sandbox-Owner-2026',
+	});
+	if (owner.response.status !== 200)
+		throw new Error(`owner/setup answered ${owner.response.status}: ${JSON.stringify(owner.json)}`);
+	cookie = (owner.response.headers.get('set-cookie') ?? '').split(';')[0];
+	return { rest, cookie };
+}
+
+/**
+ * Each credential's Test, as the editor's button runs it (`POST /rest/credentials/test`): green
+ * with the sandbox's values, red with Orange's words for a wrong secret.
+ */
+export async function expectCredentialTests(rest: Rest, sandboxUrl: string): Promise<void> {
+	for (const credential of sandboxCredentials(sandboxUrl)) {
+		const green = await rest('/credentials/test', { credentials: credential });
+		expect(green.json.data, JSON.stringify(green.json)).toMatchObject({ status: 'OK' });
+		const red = await rest('/credentials/test', {
+			credentials: { ...credential, data: { ...credential.data, clientSecret: 'wrong' } },
+		});
+		expect(red.json.data).toMatchObject({ status: 'Error' });
+		expect(String(red.json.data?.message)).toContain('check the Client ID and Client Secret');
+	}
 }

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { sandboxStats } from '../../sandbox/client.ts';
 import {
+	expectCredentialTests,
 	type Instance,
+	ownerSession,
 	prepareInstance,
 	publishWorkflow,
 	type Server,
@@ -90,5 +92,12 @@ describe('the CRM-lead example, published, called by its webhook', () => {
 			'Invalid INSEE Code in item 0: "LYON" is not an INSEE commune code (5 characters, such as 75056 or 2A004)',
 		);
 		expect(await sandboxRequests()).toBe(before);
+	});
+});
+
+describe("the credentials' Test, as the editor's button runs it", () => {
+	it("is green with the sandbox's values, red with Orange's words for a wrong secret", async () => {
+		const { rest } = await ownerSession(server);
+		await expectCredentialTests(rest, instance.sandboxUrl);
 	});
 });
