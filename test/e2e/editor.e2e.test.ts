@@ -68,8 +68,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
-	editor?.stop();
-	instance?.stop();
+	await editor?.stop();
+	await instance?.stop();
 });
 
 describe('n8n editor, in Chromium', () => {

@@ -31,7 +31,7 @@ export interface Instance {
 	sandboxUrl: string;
 	/** Imported workflows by file name. */
 	workflows: Record<string, { id: string; name: string }>;
-	stop: () => void;
+	stop: () => Promise<void>;
 }
 
 /**
@@ -41,6 +41,19 @@ export interface Instance {
  */
 const children = new Set<ChildProcess>();
 process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+
+/** Stops a process and waits for it to be gone: SIGTERM, then SIGKILL after a grace period. */
+function stopped(child: ChildProcess, graceMs = 10_000): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((resolve) => {
+		const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
+		child.once('exit', () => {
+			clearTimeout(kill);
+			resolve();
+		});
+		child.kill('SIGTERM');
+	});
+}
 
 function started(child: ChildProcess): ChildProcess {
 	const pidFile = process.env.N8N_ORANGE_E2E_PIDS
@@ -86,10 +99,10 @@ export async function prepareInstance(): Promise<Instance> {
 			filesFolder: filesFolder(userFolder),
 			sandboxUrl: sandbox.url,
 			workflows: importEverything(userFolder, sandbox.url),
-			stop: () => sandbox.process.kill(),
+			stop: () => stopped(sandbox.process),
 		};
 	} catch (error) {
-		sandbox.process.kill();
+		await stopped(sandbox.process);
 		throw error;
 	}
 }
@@ -131,7 +144,7 @@ export function publishWorkflow(instance: Instance, id: string): void {
 export interface Server {
 	/** http://127.0.0.1:<port> */
 	base: string;
-	stop: () => void;
+	stop: () => Promise<void>;
 }
 
 /** `n8n start` on free ports for an instance; resolves once its REST API answers. */
@@ -158,7 +171,7 @@ export async function startN8n(instance: Instance): Promise<Server> {
 			// Up once the REST API answers JSON (the UI answers earlier).
 			const response = await fetch(`${base}/rest/settings`);
 			if (response.ok && (response.headers.get('content-type') ?? '').includes('json'))
-				return { base, stop: () => server.kill('SIGTERM') };
+				return { base, stop: () => stopped(server) };
 		} catch {
 			// not up yet
 		}

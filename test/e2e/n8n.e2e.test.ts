@@ -63,8 +63,8 @@ beforeAll(async () => {
 	({ userFolder, sandboxUrl, workflows } = instance);
 }, 900_000);
 
-afterAll(() => {
-	instance?.stop();
+afterAll(async () => {
+	await instance?.stop();
 });
 
 describe('in a real n8n, installed from the packed package', () => {

@@ -40,9 +40,9 @@ beforeAll(async () => {
 	await waitForWebhook(server, 'orange-eligibility');
 }, 900_000);
 
-afterAll(() => {
-	server?.stop();
-	instance?.stop();
+afterAll(async () => {
+	await server?.stop();
+	await instance?.stop();
 });
 
 describe('the CRM-lead example, published, called by its webhook', () => {
