@@ -1,11 +1,13 @@
 /**
  * The sandbox's eligibility endpoint (wire v2, SPEC §6): checks the request as the real API would
- * (requester, offers, place), finds the place and answers the TMF679-style qualification.
+ * (requester, offers, place), finds the place and answers the TMF679-style qualification; and
+ * counts the checks in progress at once (for the node's concurrency option).
  */
 import { randomBytes } from 'node:crypto';
 
 import { SANDBOX_REQUESTER } from './data.ts';
 import type { Place } from './eligibility.ts';
+import type { OrangeSandbox } from './server.ts';
 import {
 	ACTIVE_OFFER_NAMES,
 	generatedPlace,
@@ -217,4 +219,24 @@ export function answerEligibility(body: Json): EligibilityReply {
 			),
 		},
 	};
+}
+
+export function eligibilityRoutes(sandbox: OrangeSandbox): void {
+	const app = sandbox.app;
+	app.addHook('onRequest', async (request, reply) => {
+		if (!request.url.startsWith('/eligibilite-operateur')) return;
+		sandbox.eligibilityInFlight++;
+		sandbox.eligibilityMaxInFlight = Math.max(
+			sandbox.eligibilityMaxInFlight,
+			sandbox.eligibilityInFlight,
+		);
+		reply.raw.on('close', () => sandbox.eligibilityInFlight--);
+	});
+	app.post(ELIGIBILITY_PATH, async (request, reply) => {
+		const { status, body, answered } = answerEligibility(
+			(request.body ?? {}) as Record<string, unknown>,
+		);
+		if (answered) sandbox.eligibilityChecks++;
+		return reply.code(status).send(body);
+	});
 }

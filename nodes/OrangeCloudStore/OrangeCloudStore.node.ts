@@ -6,11 +6,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as contract from './actions/contract/Contract.resource';
-import * as document from './actions/document/Document.resource';
-import { router } from './actions/router';
-import * as user from './actions/user/User.resource';
+import { nodeProperties, routerFor } from '../shared/resources';
+import { contract } from './actions/contract/Contract.resource';
+import { document } from './actions/document/Document.resource';
+import { user } from './actions/user/User.resource';
 import { searchContracts, searchDocuments } from './methods/listSearch';
+
+const resources = [contract, document, user];
+
+// One item at a time: creating contracts or users in parallel would make their order, and a
+// failure's consequences, hard to follow.
+const router = routerFor(resources);
 
 export class OrangeCloudStore implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,23 +36,7 @@ export class OrangeCloudStore implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'orangeCloudStoreApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Contract', value: 'contract' },
-					{ name: 'Document', value: 'document' },
-					{ name: 'User', value: 'user' },
-				],
-				default: 'document',
-			},
-			...contract.description,
-			...document.description,
-			...user.description,
-		],
+		properties: nodeProperties(resources, 'document'),
 	};
 
 	methods = { listSearch: { searchContracts, searchDocuments } };

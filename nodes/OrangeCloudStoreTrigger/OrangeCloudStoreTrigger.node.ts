@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { listContracts } from '../OrangeCloudStore/helpers/api';
+import { listContracts } from '../OrangeCloudStore/transport';
 import { documentTypeOptions } from '../OrangeCloudStore/descriptions/documentTypes';
 import { pollNewDocuments } from './newDocuments';
 

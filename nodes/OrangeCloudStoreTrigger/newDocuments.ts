@@ -22,17 +22,17 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { orangeApiPages } from '../shared/transport';
-import { checkBinaryPropertyName, checkOption } from '../shared/validation';
+import { checkOption, checkPattern } from '../shared/validation';
+import { DOCUMENT_TYPES } from '../OrangeCloudStore/descriptions/documentTypes';
+import { checkContractId } from '../OrangeCloudStore/helpers/ids';
 import {
-	checkContractId,
 	cloudStoreApi,
 	DOCUMENT_LIST_KEYS,
 	documentListRequest,
+	downloadDocument,
 	listContracts,
 	PAGE_SIZE,
-} from '../OrangeCloudStore/helpers/api';
-import { downloadDocument } from '../OrangeCloudStore/helpers/documents';
-import { DOCUMENT_TYPES } from '../OrangeCloudStore/descriptions/documentTypes';
+} from '../OrangeCloudStore/transport';
 
 export const LOOKBACK_MS = 7 * 24 * 3600 * 1000;
 const MAX_RECENT = 2000;
@@ -84,11 +84,12 @@ function settingsOf(context: IPollFunctions): Settings {
 		attachFile: options.attachFile === true,
 		binaryPropertyName:
 			options.attachFile === true
-				? checkBinaryPropertyName(
+				? checkPattern(
 						node,
 						0,
 						'Put File in Field',
 						options.binaryPropertyName ?? 'data',
+						'binaryPropertyName',
 					)
 				: 'data',
 	};

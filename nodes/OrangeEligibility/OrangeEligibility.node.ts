@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as eligibility from './actions/eligibility/Eligibility.resource';
-import { router } from './actions/router';
+import { nodeProperties } from '../shared/resources';
+import { resources, router } from './actions/router';
 
 export class OrangeEligibility implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,17 +27,7 @@ export class OrangeEligibility implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'orangeEligibilityApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Eligibility', value: 'eligibility' }],
-				default: 'eligibility',
-			},
-			...eligibility.description,
-		],
+		properties: nodeProperties(resources, 'eligibility'),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,45 +1,51 @@
 /**
- * The per-item loop every action node uses: bounded concurrency, output in input order,
- * `pairedItem` on every item, and `continueOnFail` turning a failed item into an error item.
+ * The per-item loop every action node uses: bounded concurrency, output in input order, and every
+ * output wrapped here — paired with its input item, with n8n's execution metadata, and, with
+ * Continue On Fail, a failed item turned into an error item. Operations only answer their JSON
+ * (or a `FileItem`).
  */
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-export type ItemOperation = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-) => Promise<INodeExecutionData[]>;
+import { perRun } from './perRun';
 
-const nodes = new WeakMap<object, INode>();
+/** An output item that carries files besides its JSON. */
+export class FileItem {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
+
+/** What an operation answers for one input item: one JSON object, a list of them, or a file item. */
+export type ItemOutput = IDataObject | IDataObject[] | FileItem;
+
+export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<ItemOutput>;
 
 /**
  * The node, for the errors an item may raise. n8n's `getNode()` deep-copies it on every call;
  * per item, in a loop of thousands, once per run is enough.
  */
-export function nodeOf(context: IExecuteFunctions): INode {
-	let node = nodes.get(context);
-	if (!node) {
-		node = context.getNode();
-		nodes.set(context, node);
-	}
-	return node;
-}
+export const nodeOf: (context: IExecuteFunctions) => INode = perRun((context: IExecuteFunctions) =>
+	context.getNode(),
+);
 
-/** The operation the node is set to, from a node's table of resource → operation → execute. */
-export function selectedOperation(
-	this: IExecuteFunctions,
-	operations: Record<string, Record<string, ItemOperation>>,
-): ItemOperation {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
-	if (!execute) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operation}" of "${resource}" is not supported`,
-		);
-	}
-	return execute;
+function outputItems(
+	context: IExecuteFunctions,
+	output: ItemOutput,
+	itemIndex: number,
+): INodeExecutionData[] {
+	const items =
+		output instanceof FileItem
+			? [{ json: output.json, binary: output.binary }]
+			: context.helpers.returnJsonArray(output);
+	return context.helpers.constructExecutionMetaData(items, { itemData: { item: itemIndex } });
 }
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
@@ -53,6 +59,13 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	return { json, pairedItem: { item: itemIndex } };
 }
 
+function asNodeError(context: IExecuteFunctions, caught: unknown, itemIndex: number): Error {
+	return caught instanceof NodeApiError || caught instanceof NodeOperationError
+		? caught
+		: new NodeOperationError(context.getNode(), caught as Error, { itemIndex });
+}
+
+/** Runs `operation` for every input item, `concurrency` at a time; the first failure stops the run. */
 export async function runForEachItem(
 	this: IExecuteFunctions,
 	operation: ItemOperation,
@@ -65,12 +78,9 @@ export async function runForEachItem(
 
 	const runOne = async (itemIndex: number) => {
 		try {
-			results[itemIndex] = await operation.call(this, itemIndex);
+			results[itemIndex] = outputItems(this, await operation.call(this, itemIndex), itemIndex);
 		} catch (caught) {
-			const error =
-				caught instanceof NodeApiError || caught instanceof NodeOperationError
-					? caught
-					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+			const error = asNodeError(this, caught, itemIndex);
 			if (this.continueOnFail()) {
 				results[itemIndex] = [errorItem(error, itemIndex)];
 			} else {

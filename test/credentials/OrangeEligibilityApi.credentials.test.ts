@@ -17,7 +17,7 @@ const test = () => credentialTest(t, 'orangeEligibilityApi', ELIGIBILITY);
 const edit = (fields: ICredentialDataDecryptedObject) =>
 	t.credentials.store.set(ELIGIBILITY, { ...t.credentials.store.get(ELIGIBILITY), ...fields });
 const { heldTokenIsUsable } = createRequire(import.meta.url)(
-	'../../dist/nodes/shared/gateway.js',
+	'../../dist/nodes/shared/gateway/index.js',
 ) as typeof import('../../nodes/shared/gateway');
 const formatMessage = (code: number) =>
 	`Orange did not understand the eligibility request (code ${code}): the client and requester may be right, but the request format or path differs from your API reference. Check the Eligibility API Path field, and see the README, section "The eligibility wire"`;

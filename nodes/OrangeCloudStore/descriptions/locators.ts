@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { timeoutOption } from '../../shared/options';
-
 export const contractLocator: INodeProperties = {
 	displayName: 'Contract',
 	name: 'contractId',
@@ -55,34 +53,4 @@ export const documentLocator: INodeProperties = {
 			placeholder: 'e.g. 6f1c2a9e-…',
 		},
 	],
-};
-
-export function returnAllAndLimit(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
-}
-
-export const requestOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [timeoutOption],
 };

@@ -1,14 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { orangeApiRequestAllItems } from '../../shared/transport';
+import { checkContractId } from '../helpers/ids';
 import {
-	checkContractId,
 	cloudStoreApi,
 	DOCUMENT_LIST_KEYS,
 	documentListRequest,
 	listContracts,
 	PAGE_SIZE,
-} from '../helpers/api';
+} from '../transport';
 
 const MAX_RESULTS = 500;
 

@@ -73,3 +73,22 @@ export const optionsProperty: INodeProperties = {
 		timeoutOption,
 	],
 };
+
+/**
+ * An eligibility operation's properties: its Mapping Mode, the fields of what it checks (shown
+ * with "Map Each Field Below" unless they say otherwise), then the offers, Simplify and the options every check shares.
+ */
+export function checkOperationProperties(
+	expectedFields: string,
+	fields: INodeProperties[],
+	before: INodeProperties[] = [],
+): INodeProperties[] {
+	return [
+		...before,
+		mappingModeProperty(expectedFields),
+		...fields.map((field) => ({ displayOptions: definedBelow, ...field })),
+		offersProperty,
+		simplifyProperty,
+		optionsProperty,
+	];
+}

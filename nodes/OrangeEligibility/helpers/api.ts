@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OrangeApi } from '../../shared/gateway';
+import { perRun } from '../../shared/perRun';
 import { isValidSiren } from './inputs';
 import type { Requester } from './wireFormat';
 import { DEFAULT_ELIGIBILITY_PATH } from './wireFormat';
@@ -21,8 +22,6 @@ export interface EligibilitySettings {
 	/** Where checks are sent, under the credential's base URL. */
 	path: string;
 }
-
-const settingsOfRun = new WeakMap<object, Promise<EligibilitySettings>>();
 
 function credentialProblem(context: IExecuteFunctions, label: string, message: string) {
 	return new NodeOperationError(
@@ -70,11 +69,8 @@ async function readSettings(context: IExecuteFunctions): Promise<EligibilitySett
 }
 
 /** The requester identity and path of the credential, read and checked once per node run. */
+const settingsOfRun = perRun(readSettings);
+
 export async function eligibilitySettingsOf(this: IExecuteFunctions): Promise<EligibilitySettings> {
-	let settings = settingsOfRun.get(this);
-	if (!settings) {
-		settings = readSettings(this);
-		settingsOfRun.set(this, settings);
-	}
-	return await settings;
+	return await settingsOfRun(this);
 }

@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { ItemOperation } from '../../shared/items';
 import { nodeOf } from '../../shared/items';
 import { timeoutOf } from '../../shared/options';
 import { orangeApiRequest } from '../../shared/transport';
@@ -56,9 +57,9 @@ export function fieldReaderFor(
 export async function checkEligibility(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	offers: OfferKey[],
 	place: CheckedPlace,
-): Promise<INodeExecutionData[]> {
+): Promise<IDataObject> {
+	const offers = offersOf.call(this, itemIndex);
 	const { requester, path } = await eligibilitySettingsOf.call(this);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const answer = (await orangeApiRequest.call(this, eligibilityApi, {
@@ -70,8 +71,21 @@ export async function checkEligibility(
 		timeout: timeoutOf(this, itemIndex),
 		itemIndex,
 	})) as IDataObject;
-	const json = simplify
-		? { ...(place.kind === 'line' ? { nd: place.nd } : {}), ...simplifyAnswer(answer, offers) }
-		: answer;
-	return [{ json, pairedItem: { item: itemIndex } }];
+	if (!simplify) return answer;
+	return { ...(place.kind === 'line' ? { nd: place.nd } : {}), ...simplifyAnswer(answer, offers) };
+}
+
+/** Reads and checks the place an item checks, from its fields. */
+export type PlaceReader = (
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: FieldReader,
+) => CheckedPlace;
+
+/** A check's execute: its place read and checked, then the check sent. */
+export function checkExecute(expectedFields: string, readPlace: PlaceReader): ItemOperation {
+	return async function execute(this: IExecuteFunctions, itemIndex: number) {
+		const field = fieldReaderFor.call(this, itemIndex, expectedFields);
+		return await checkEligibility.call(this, itemIndex, readPlace(this, itemIndex, field));
+	};
 }

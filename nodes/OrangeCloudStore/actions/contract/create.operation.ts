@@ -1,27 +1,23 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemOutput } from '../../../shared/items';
+import { labelOf } from '../../../shared/labels';
 import { timeoutOf } from '../../../shared/options';
-
-import { requestOptions } from '../../descriptions/locators';
-
 import { orangeApiRequest } from '../../../shared/transport';
-import {
-	checkEmail,
-	checkOption,
-	checkPhone,
-	optionalText,
-	requireText,
-} from '../../../shared/validation';
-import { cloudStoreApi } from '../../helpers/api';
-import { CIVILITIES, civilityOptions } from '../../descriptions/civility';
+import { optionalText, requireText } from '../../../shared/validation';
+import { civilityOptions } from '../../descriptions/civility';
+import { requestOptions } from '../../descriptions/requestOptions';
+import { personBody } from '../../helpers/person';
+import { cloudStoreApi } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Create',
+	value: 'create',
+	description: 'Subscribe a new contract',
+	action: 'Create a contract',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Billing Account ID',
 		name: 'billingAccountId',
@@ -113,76 +109,37 @@ const properties: INodeProperties[] = [
 	requestOptions,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contract'], operation: ['create'] } },
-	properties,
-);
+// Field names on the wire are those of Orange's own example (referentName, referentMail).
+const REFERENT = {
+	civility: ['referentCivility', 'referentCivility'],
+	lastName: ['referentLastName', 'referentName'],
+	firstName: ['referentFirstName', 'referentFirstName'],
+	email: ['referentEmail', 'referentMail'],
+	fixPhone: ['referentFixPhone', 'referentFixPhone'],
+	mobilePhone: ['referentMobilePhone', 'referentMobilePhone'],
+} as const;
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+const CONTRACT_FIELDS = ['billingAccountId', 'offerCode', 'contractName', 'supportLevel'];
+const EXTERNAL_REFERENCES = ['referenceExt1', 'referenceExt2', 'referenceExt3'];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const node = this.getNode();
-	const text = (name: string, field: string) =>
-		requireText(node, itemIndex, field, this.getNodeParameter(name, itemIndex, ''));
+	const body: IDataObject = {};
+	for (const name of CONTRACT_FIELDS) {
+		const value = this.getNodeParameter(name, itemIndex, '');
+		body[name] = requireText(node, itemIndex, labelOf(properties, name), value);
+	}
+	Object.assign(body, personBody(this, itemIndex, properties, REFERENT));
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-
-	// Field names on the wire are those of Orange's own example (referentName, referentMail).
-	const body: IDataObject = {
-		billingAccountId: text('billingAccountId', 'Billing Account ID'),
-		offerCode: text('offerCode', 'Offer Code'),
-		contractName: text('contractName', 'Contract Name'),
-		supportLevel: text('supportLevel', 'Support Level'),
-		referentCivility: checkOption(
-			node,
-			itemIndex,
-			'Referent Civility',
-			this.getNodeParameter('referentCivility', itemIndex, 'M'),
-			CIVILITIES,
-		),
-		referentName: text('referentLastName', 'Referent Last Name'),
-		referentFirstName: text('referentFirstName', 'Referent First Name'),
-		referentMail: checkEmail(
-			node,
-			itemIndex,
-			'Referent Email',
-			this.getNodeParameter('referentEmail', itemIndex, ''),
-		),
-	};
-	const fixPhone = checkPhone(
-		node,
-		itemIndex,
-		'Referent Landline Phone',
-		additional.referentFixPhone,
-	);
-	const mobilePhone = checkPhone(
-		node,
-		itemIndex,
-		'Referent Mobile Phone',
-		additional.referentMobilePhone,
-	);
-	if (fixPhone) body.referentFixPhone = fixPhone;
-	if (mobilePhone) body.referentMobilePhone = mobilePhone;
-	for (const [key, label] of [
-		['referenceExt1', 'External Reference 1'],
-		['referenceExt2', 'External Reference 2'],
-		['referenceExt3', 'External Reference 3'],
-	]) {
-		const value = optionalText(node, itemIndex, label, additional[key]);
+	for (const key of EXTERNAL_REFERENCES) {
+		const value = optionalText(node, itemIndex, labelOf(properties, key), additional[key]);
 		if (value !== undefined) body[key] = value;
 	}
-
-	const created = await orangeApiRequest.call(this, cloudStoreApi, {
+	return (await orangeApiRequest.call(this, cloudStoreApi, {
 		method: 'POST',
 		path: '/contract',
 		body,
 		itemIndex,
 		timeout: timeoutOf(this, itemIndex),
-	});
-	return this.helpers.constructExecutionMetaData(
-		this.helpers.returnJsonArray(created as IDataObject),
-		{
-			itemData: { item: itemIndex },
-		},
-	);
+	})) as IDataObject;
 }

@@ -1,40 +1,29 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemOutput } from '../../../shared/items';
 import { timeoutOf } from '../../../shared/options';
-
 import { orangeApiRequest } from '../../../shared/transport';
-import { cloudStoreApi, CONTRACT_HEADER, contractIdOf } from '../../helpers/api';
-import { contractLocator, requestOptions } from '../../descriptions/locators';
+import { contractLocator } from '../../descriptions/locators';
+import { requestOptions } from '../../descriptions/requestOptions';
+import { contractIdOf } from '../../helpers/ids';
+import { cloudStoreApi, CONTRACT_HEADER } from '../../transport';
 
-const properties: INodeProperties[] = [contractLocator, requestOptions];
+export const option = {
+	name: 'Get',
+	value: 'get',
+	description: "Get a contract's details",
+	action: 'Get a contract',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contract'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [contractLocator, requestOptions];
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const contractId = contractIdOf.call(this, itemIndex);
-	const contract = await orangeApiRequest.call(this, cloudStoreApi, {
+	return (await orangeApiRequest.call(this, cloudStoreApi, {
 		method: 'GET',
 		path: '/contract',
 		headers: { [CONTRACT_HEADER]: contractId },
 		itemIndex,
 		timeout: timeoutOf(this, itemIndex),
-	});
-	return this.helpers.constructExecutionMetaData(
-		this.helpers.returnJsonArray(contract as IDataObject),
-		{
-			itemData: { item: itemIndex },
-		},
-	);
+	})) as IDataObject;
 }

@@ -1,32 +1,22 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemOutput } from '../../../shared/items';
 import { timeoutOf } from '../../../shared/options';
 import { warnAboveOutput } from '../../../shared/transport';
+import { requestOptions } from '../../descriptions/requestOptions';
+import { limitOf, returnAllAndLimit } from '../../descriptions/returnAllAndLimit';
+import { listContracts } from '../../transport';
 
-import { listContracts } from '../../helpers/api';
-import { returnAllAndLimit, requestOptions } from '../../descriptions/locators';
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	description: 'List the contracts the API key can see',
+	action: 'Get many contracts',
+};
 
-const properties: INodeProperties[] = [...returnAllAndLimit(), requestOptions];
+export const properties: INodeProperties[] = [...returnAllAndLimit(), requestOptions];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contract'], operation: ['getMany'] } },
-	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const contracts = await listContracts.call(
-		this,
-		limit,
-		timeoutOf(this, itemIndex),
-		warnAboveOutput(this),
-	);
-	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(contracts), {
-		itemData: { item: itemIndex },
-	});
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
+	const timeout = timeoutOf(this, itemIndex);
+	return await listContracts.call(this, limitOf(this, itemIndex), timeout, warnAboveOutput(this));
 }

@@ -1,14 +1,22 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemOutput } from '../../../shared/items';
+import { FileItem } from '../../../shared/items';
 import { timeoutOf } from '../../../shared/options';
+import { checkPattern } from '../../../shared/validation';
+import { contractLocator, documentLocator } from '../../descriptions/locators';
+import { requestOptions } from '../../descriptions/requestOptions';
+import { contractIdOf, documentIdOf } from '../../helpers/ids';
+import { downloadDocument } from '../../transport';
 
-import { checkBinaryPropertyName } from '../../../shared/validation';
-import { checkDocumentId, contractIdOf } from '../../helpers/api';
-import { downloadDocument } from '../../helpers/documents';
-import { contractLocator, documentLocator, requestOptions } from '../../descriptions/locators';
+export const option = {
+	name: 'Download',
+	value: 'download',
+	description: 'Download a document as a file',
+	action: 'Download a document',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	contractLocator,
 	documentLocator,
 	{
@@ -22,48 +30,21 @@ const properties: INodeProperties[] = [
 	requestOptions,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['document'], operation: ['download'] } },
-	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const contractId = contractIdOf.call(this, itemIndex);
-	const documentId = checkDocumentId(
-		node,
-		itemIndex,
-		this.getNodeParameter('documentId', itemIndex, '', { extractValue: true }),
-	);
-	const binaryPropertyName = checkBinaryPropertyName(
-		node,
+	const documentId = documentIdOf.call(this, itemIndex);
+	const binaryPropertyName = checkPattern(
+		this.getNode(),
 		itemIndex,
 		'Put Output File in Field',
 		this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
+		'binaryPropertyName',
 	);
-
-	const binary = await downloadDocument.call(
-		this,
-		contractId,
-		documentId,
-		itemIndex,
-		timeoutOf(this, itemIndex),
+	const timeout = timeoutOf(this, itemIndex);
+	const file = await downloadDocument.call(this, contractId, documentId, itemIndex, timeout);
+	const { fileName, mimeType, bytes: fileSize } = file;
+	return new FileItem(
+		{ contractId, documentId, fileName, mimeType, fileSize },
+		{ [binaryPropertyName]: file },
 	);
-
-	return [
-		{
-			json: {
-				contractId,
-				documentId,
-				fileName: binary.fileName,
-				mimeType: binary.mimeType,
-				fileSize: binary.bytes,
-			},
-			binary: { [binaryPropertyName]: binary },
-			pairedItem: { item: itemIndex },
-		},
-	];
 }

@@ -1,26 +1,25 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemOutput } from '../../../shared/items';
+import { labelOf } from '../../../shared/labels';
 import { timeoutOf } from '../../../shared/options';
-
 import { orangeApiRequestAllItems, warnAboveOutput } from '../../../shared/transport';
-import { checkOption, checkPeriod, invalidInput } from '../../../shared/validation';
-import {
-	cloudStoreApi,
-	contractIdOf,
-	DOCUMENT_LIST_KEYS,
-	documentListRequest,
-	PAGE_SIZE,
-} from '../../helpers/api';
-import { contractLocator, returnAllAndLimit, requestOptions } from '../../descriptions/locators';
+import { checkOption, checkOptionalPattern, invalidInput } from '../../../shared/validation';
 import { DOCUMENT_TYPES, documentTypeOptions } from '../../descriptions/documentTypes';
+import { contractLocator } from '../../descriptions/locators';
+import { requestOptions } from '../../descriptions/requestOptions';
+import { limitOf, returnAllAndLimit } from '../../descriptions/returnAllAndLimit';
+import { contractIdOf } from '../../helpers/ids';
+import { cloudStoreApi, DOCUMENT_LIST_KEYS, documentListRequest, PAGE_SIZE } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get Many',
+	value: 'getMany',
+	description: "List a contract's invoices, bills and usage reports",
+	action: 'Get many documents',
+};
+
+export const properties: INodeProperties[] = [
 	contractLocator,
 	{
 		displayName: 'Document Type',
@@ -58,39 +57,37 @@ const properties: INodeProperties[] = [
 	requestOptions,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['document'], operation: ['getMany'] } },
-	properties,
-);
-
 /** A document's billing month: its `period` starts with YYYYMM. */
 export function periodOf(document: IDataObject): string | undefined {
 	const match = /^(\d{4})-?(\d{2})/.exec(String(document.period ?? ''));
 	return match ? `${match[1]}${match[2]}` : undefined;
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
+/** The item's period filters, checked: undefined where not set. */
+function periodsOf(context: IExecuteFunctions, itemIndex: number) {
+	const node = context.getNode();
+	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const period = (name: string) =>
+		checkOptionalPattern(node, itemIndex, labelOf(properties, name), filters[name], 'period');
+	const from = period('periodFrom');
+	const to = period('periodTo');
+	if (from && to && from > to) {
+		throw invalidInput(node, itemIndex, 'Period From', `${from} is after Period To ${to}`);
+	}
+	return { from, to };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const contractId = contractIdOf.call(this, itemIndex);
 	const documentType = checkOption(
-		node,
+		this.getNode(),
 		itemIndex,
 		'Document Type',
 		this.getNodeParameter('documentType', itemIndex, 'all'),
 		['all', ...DOCUMENT_TYPES],
 	);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const from = checkPeriod(node, itemIndex, 'Period From', filters.periodFrom);
-	const to = checkPeriod(node, itemIndex, 'Period To', filters.periodTo);
-	if (from && to && from > to) {
-		throw invalidInput(node, itemIndex, 'Period From', `${from} is after Period To ${to}`);
-	}
-
+	const limit = limitOf(this, itemIndex);
+	const { from, to } = periodsOf(this, itemIndex);
 	// The API has no period filter: with one, read every page and filter here, then apply the limit.
 	const filtered = from !== undefined || to !== undefined;
 	const documents = await orangeApiRequestAllItems.call(
@@ -104,16 +101,10 @@ export async function execute(
 			onUncertainEnd: warnAboveOutput(this),
 		},
 	);
-	let result = documents;
-	if (filtered) {
-		result = documents.filter((document) => {
-			const period = periodOf(document);
-			return period !== undefined && (!from || period >= from) && (!to || period <= to);
-		});
-		if (limit !== undefined) result = result.slice(0, limit);
-	}
-	return this.helpers.constructExecutionMetaData(
-		this.helpers.returnJsonArray(result.map((document) => ({ ...document, contractId }))),
-		{ itemData: { item: itemIndex } },
-	);
+	const inPeriod = (document: IDataObject) => {
+		const period = periodOf(document);
+		return period !== undefined && (!from || period >= from) && (!to || period <= to);
+	};
+	const result = filtered ? documents.filter(inPeriod).slice(0, limit) : documents;
+	return result.map((document) => ({ ...document, contractId }));
 }

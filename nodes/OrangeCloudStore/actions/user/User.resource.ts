@@ -1,25 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { Resource } from '../../../shared/resources';
 import * as add from './add.operation';
 
-export { add };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['user'] } },
-		options: [
-			{
-				name: 'Add',
-				value: 'add',
-				description: 'Give a person access to a contract',
-				action: 'Add a user to a contract',
-			},
-		],
-		default: 'add',
-	},
-	...add.description,
-];
+export const user: Resource = {
+	name: 'User',
+	value: 'user',
+	defaultOperation: 'add',
+	operations: [add],
+};

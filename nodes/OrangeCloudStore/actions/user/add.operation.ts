@@ -1,29 +1,27 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemOutput } from '../../../shared/items';
 import { timeoutOf } from '../../../shared/options';
-
 import { orangeApiRequest, pathSegment } from '../../../shared/transport';
-import {
-	checkEmail,
-	checkOption,
-	checkPhone,
-	invalidInput,
-	quote,
-	requireText,
-} from '../../../shared/validation';
-import { cloudStoreApi, CONTRACT_HEADER, contractIdOf } from '../../helpers/api';
-import { contractLocator, requestOptions } from '../../descriptions/locators';
-import { CIVILITIES, civilityOptions } from '../../descriptions/civility';
+import type { TextPattern } from '../../../shared/validation';
+import { checkOption, checkPattern } from '../../../shared/validation';
+import { civilityOptions } from '../../descriptions/civility';
+import { contractLocator } from '../../descriptions/locators';
+import { requestOptions } from '../../descriptions/requestOptions';
+import { contractIdOf } from '../../helpers/ids';
+import { personBody } from '../../helpers/person';
+import { cloudStoreApi, CONTRACT_HEADER } from '../../transport';
+
+export const option = {
+	name: 'Add',
+	value: 'add',
+	description: 'Give a person access to a contract',
+	action: 'Add a user to a contract',
+};
 
 const ROLES = ['visitor', 'manager'] as const;
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	contractLocator,
 	{
 		displayName: 'Civility',
@@ -89,66 +87,37 @@ const properties: INodeProperties[] = [
 	requestOptions,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['add'] } },
-	properties,
-);
+const LOGIN: TextPattern = {
+	maxLength: 64,
+	pattern: /^[A-Za-z0-9._-]{8,64}$/,
+	problem:
+		'must be 8 to 64 characters: letters and digits without accents, dot, underscore or hyphen',
+};
 
-const LOGIN = /^[A-Za-z0-9._-]{8,64}$/;
+const USER = {
+	civility: ['civility', 'civility'],
+	lastName: ['lastName', 'lastName'],
+	firstName: ['firstName', 'firstName'],
+	email: ['email', 'email'],
+	fixPhone: ['fixPhone', 'fixPhone'],
+	mobilePhone: ['mobilePhone', 'mobilePhone'],
+	emptyPhone: '',
+} as const;
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const node = this.getNode();
 	const contractId = contractIdOf.call(this, itemIndex);
-	const text = (name: string, field: string) =>
-		requireText(node, itemIndex, field, this.getNodeParameter(name, itemIndex, ''));
-	const login = requireText(
+	const login = checkPattern(
 		node,
 		itemIndex,
 		'Login',
 		this.getNodeParameter('login', itemIndex, ''),
-		{
-			maxLength: 64,
-		},
+		LOGIN,
 	);
-	if (!LOGIN.test(login)) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			'Login',
-			`${quote(login)} must be 8 to 64 characters: letters and digits without accents, dot, underscore or hyphen`,
-		);
-	}
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = {
-		civility: checkOption(
-			node,
-			itemIndex,
-			'Civility',
-			this.getNodeParameter('civility', itemIndex, 'M'),
-			CIVILITIES,
-		),
-		lastName: text('lastName', 'Last Name'),
-		firstName: text('firstName', 'First Name'),
-		email: checkEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex, '')),
-		login,
-		fixPhone: checkPhone(node, itemIndex, 'Landline Phone', additional.fixPhone) ?? '',
-		mobilePhone: checkPhone(node, itemIndex, 'Mobile Phone', additional.mobilePhone) ?? '',
-		roles: {
-			contracts: [
-				checkOption(
-					node,
-					itemIndex,
-					'Role',
-					this.getNodeParameter('role', itemIndex, 'visitor'),
-					ROLES,
-				),
-			],
-		},
-	};
-
+	const person = personBody(this, itemIndex, properties, USER);
+	const role = this.getNodeParameter('role', itemIndex, 'visitor');
+	const roles = { contracts: [checkOption(node, itemIndex, 'Role', role, ROLES)] };
+	const body = { ...person, login, roles };
 	const user = await orangeApiRequest.call(this, cloudStoreApi, {
 		method: 'POST',
 		path: `/contract/${pathSegment(contractId)}/user`,
@@ -157,8 +126,5 @@ export async function execute(
 		itemIndex,
 		timeout: timeoutOf(this, itemIndex),
 	});
-	return this.helpers.constructExecutionMetaData(
-		this.helpers.returnJsonArray({ contractId, ...(user as IDataObject) }),
-		{ itemData: { item: itemIndex } },
-	);
+	return { contractId, ...(user as IDataObject) };
 }

@@ -1,21 +1,20 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
-import {
-	definedBelow,
-	mappingModeProperty,
-	offersProperty,
-	optionsProperty,
-	simplifyProperty,
-} from '../../descriptions/options';
-import { checkEligibility, fieldReaderFor, offersOf } from '../../helpers/check';
+import { checkOperationProperties } from '../../descriptions/options';
+import { checkExecute } from '../../helpers/check';
 import { checkCoordinates } from '../../helpers/coordinates';
 
 const EXPECTED_FIELDS = 'the point in fields named latitude and longitude (WGS84 decimal degrees)';
 
-const properties: INodeProperties[] = [
-	mappingModeProperty(EXPECTED_FIELDS),
+export const option = {
+	name: 'Check by Coordinates',
+	value: 'checkByCoordinates',
+	description: 'Check the Optimum offers at a GPS point (WGS84 latitude and longitude)',
+	action: 'Check eligibility at GPS coordinates',
+};
+
+export const properties: INodeProperties[] = checkOperationProperties(EXPECTED_FIELDS, [
 	{
 		displayName: 'Latitude',
 		name: 'latitude',
@@ -26,7 +25,6 @@ const properties: INodeProperties[] = [
 		placeholder: '48.8462',
 		description:
 			'WGS84 decimal degrees, such as 48.8462 (GPS). France and its overseas departments.',
-		displayOptions: definedBelow,
 	},
 	{
 		displayName: 'Longitude',
@@ -37,29 +35,15 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: '2.3372',
 		description: 'WGS84 decimal degrees, such as 2.3372 (GPS)',
-		displayOptions: definedBelow,
 	},
-	offersProperty,
-	simplifyProperty,
-	optionsProperty,
-];
+]);
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['eligibility'], operation: ['checkByCoordinates'] } },
-	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const field = fieldReaderFor.call(this, itemIndex, EXPECTED_FIELDS);
-	const point = checkCoordinates(
-		nodeOf(this),
+export const execute = checkExecute(EXPECTED_FIELDS, (context, itemIndex, field) => ({
+	kind: 'point',
+	...checkCoordinates(
+		nodeOf(context),
 		itemIndex,
 		field('latitude', 'Latitude'),
 		field('longitude', 'Longitude'),
-	);
-	const offers = offersOf.call(this, itemIndex);
-	return await checkEligibility.call(this, itemIndex, offers, { kind: 'point', ...point });
-}
+	),
+}));

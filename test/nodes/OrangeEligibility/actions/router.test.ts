@@ -92,8 +92,10 @@ describe('eligibility over many items', () => {
 	it('shares a token held from an earlier execution at once, and a stale one is refreshed once', async () => {
 		await checkRows(1, 1);
 		expect(t.sandbox.tokenRequests).toBe(1);
-		// Second execution: the credential holds the token; all 16 start together.
+		// Second execution: the credential holds the token; all 16 start together (each answer held
+		// back 1 s, so that a busy machine cannot finish the first before the last has started).
 		t.sandbox.eligibilityMaxInFlight = 0;
+		t.sandbox.addFault({ kind: 'slow', delayMs: 1000, path: '/eligibilite-operateur', times: 16 });
 		await checkRows(16, 16);
 		expect(t.sandbox.tokenRequests).toBe(1);
 		expect(t.sandbox.eligibilityMaxInFlight).toBe(16);

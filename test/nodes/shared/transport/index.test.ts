@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const transport =
-	require('../../../dist/nodes/shared/transport.js') as typeof import('../../../nodes/shared/transport');
+	require('../../../../dist/nodes/shared/transport/index.js') as typeof import('../../../../nodes/shared/transport');
 
 describe('transport helpers', () => {
 	it.each([

@@ -1,0 +1,150 @@
+/**
+ * Turns a failed attempt into the error the user sees: Orange's own words, the HTTP code, the
+ * call, Orange's request id — and never a header of the request (token, API key).
+ */
+import type { IDataObject, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { OrangeApi } from '../gateway';
+import {
+	headerValue,
+	isFormatError,
+	NETWORK_WORDS,
+	parseJsonObject,
+	REQUEST_ID_HEADER,
+} from '../gateway';
+import type { Failure } from './failure';
+import { NOT_SENT_CODES } from './retry';
+import type { OrangeContext, OrangeRequest } from './types';
+
+const MAYBE_DONE =
+	'It was not sent again, to avoid doing it twice: check in the Orange customer space before running this item again.';
+
+interface Explanation {
+	message: string;
+	details: string[];
+	orangeCode?: unknown;
+}
+
+/** Orange refused or failed to give a token: its message as the credential's preAuthentication wrote it. */
+function tokenRefusalError(
+	context: OrangeContext,
+	tokenError: NonNullable<Failure['tokenError']>,
+	itemIndex: number | undefined,
+): NodeApiError {
+	const { message, httpCode, requestId } = tokenError;
+	return new NodeApiError(
+		context.getNode(),
+		{ message, httpCode: httpCode ?? null } as JsonObject,
+		{
+			message,
+			description: requestId ? `Orange request ID: ${requestId}` : undefined,
+			httpCode: httpCode !== undefined ? String(httpCode) : undefined,
+			itemIndex,
+		},
+	);
+}
+
+/** No answer at all. The system code goes in the description: n8n rewrites a message that contains one. */
+function explainNetworkFailure(
+	api: OrangeApi,
+	where: string,
+	failure: Failure,
+	idempotent: boolean,
+): Explanation {
+	const code = failure.networkCode ?? 'network error';
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+	const what = timedOut ? 'timed out' : (NETWORK_WORDS[code] ?? 'network error');
+	let message = timedOut
+		? `${api.label} did not answer in time (${where})`
+		: `Could not reach ${api.label}: ${what} (${where})`;
+	const details: string[] = [];
+	if (!idempotent && !NOT_SENT_CODES.has(code)) {
+		message = `${api.label}: the outcome of ${where} is unknown (${what})`;
+		details.push(`The request may have reached Orange and been carried out. ${MAYBE_DONE}`);
+	}
+	details.push(`Network error code: ${code}`);
+	return { message, details };
+}
+
+function firstText(...values: unknown[]): string | undefined {
+	return values.find((value): value is string => typeof value === 'string');
+}
+
+/** The headline of an HTTP error: Orange's JSON error, else what the body looks like. */
+function httpHeadline(api: OrangeApi, failure: Failure, orange: IDataObject | undefined) {
+	const orangeMessage = firstText(orange?.message, orange?.error);
+	const orangeDescription = firstText(orange?.description, orange?.error_description);
+	const details: string[] = [];
+	if (orangeMessage || orangeDescription) {
+		if (orangeMessage && orangeDescription && orangeDescription !== orangeMessage) {
+			details.push(orangeDescription);
+		}
+		return { message: `${api.label}: ${orangeMessage ?? orangeDescription}`, details };
+	}
+	const contentType = headerValue(failure.headers, 'content-type') ?? '';
+	const body = failure.bodyText ?? '';
+	if (!orange && (/html/i.test(contentType) || /^\s*</.test(body))) {
+		const message = `${api.label} answered HTTP ${failure.status} with an HTML page instead of JSON: a proxy or the gateway failed, not the API`;
+		return { message, details };
+	}
+	if (failure.incomplete)
+		return { message: `${api.label} answered HTTP ${failure.status}`, details };
+	const what =
+		body.trim() !== '' ? "a body that is not Orange's JSON error format" : 'an empty body';
+	return { message: `${api.label} answered HTTP ${failure.status} with ${what}`, details };
+}
+
+/** Orange (or a proxy) answered with an error status. */
+function explainHttpFailure(api: OrangeApi, failure: Failure, idempotent: boolean): Explanation {
+	const orange = parseJsonObject(failure.bodyText);
+	const headline = httpHeadline(api, failure, orange);
+	const { details } = headline;
+	let { message } = headline;
+	if (api.formatHint && isFormatError(failure.status, orange?.code)) {
+		message = `${message} — ${api.formatHint}`;
+	}
+	const status = failure.status ?? 0;
+	if (!idempotent && status >= 500) {
+		details.push(`The request may have been carried out by Orange. ${MAYBE_DONE}`);
+	}
+	if (status === 401) {
+		details.push(
+			'Orange refused the credentials after a token refresh: check the API key and that the application is subscribed to the API.',
+		);
+	}
+	return { message, details, orangeCode: orange?.code };
+}
+
+/** The error for a failed attempt: Orange's words, the code, the call and the request id. */
+export function toNodeApiError(
+	context: OrangeContext,
+	api: OrangeApi,
+	request: OrangeRequest,
+	failure: Failure,
+	idempotent: boolean,
+): NodeApiError {
+	const itemIndex = request.itemIndex;
+	if (failure.tokenError) return tokenRefusalError(context, failure.tokenError, itemIndex);
+	const where = `${request.method} ${api.basePath}${request.path}`;
+	const { message, details, orangeCode } =
+		failure.status === undefined
+			? explainNetworkFailure(api, where, failure, idempotent)
+			: explainHttpFailure(api, failure, idempotent);
+	const requestId = headerValue(failure.headers, REQUEST_ID_HEADER);
+	details.push(`Request: ${where}`);
+	if (requestId) details.push(`Orange request ID: ${requestId} (give it to Orange support)`);
+	const description = details.join('\n');
+	const httpCode = failure.status ?? null;
+	return new NodeApiError(
+		context.getNode(),
+		{
+			message,
+			description,
+			httpCode,
+			orangeCode: (orangeCode as string | number | undefined) ?? null,
+			requestId: requestId ?? null,
+		} as JsonObject,
+		{ message, description, httpCode: httpCode !== null ? String(httpCode) : undefined, itemIndex },
+	);
+}
