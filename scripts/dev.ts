@@ -10,10 +10,12 @@ import { join } from 'node:path';
 import { startSandbox } from '../sandbox/server.ts';
 import {
 	ensureN8n,
+	freePorts,
 	importWorkflows,
 	installPackedPackage,
 	n8n,
 	N8N_BIN,
+	N8N_NODE,
 	n8nEnvironment,
 	ROOT,
 	sandboxCredentials,
@@ -39,8 +41,13 @@ importWorkflows(
 console.log(
 	`Orange sandbox on ${sandbox.url}; n8n on http://localhost:${port} (first visit: create the owner account).`,
 );
-const editor = spawn(process.execPath, [N8N_BIN, 'start'], {
-	env: n8nEnvironment(userFolder, { N8N_PORT: String(port), N8N_LOG_LEVEL: 'info' }),
+const editor = spawn(N8N_NODE, [N8N_BIN, 'start'], {
+	env: n8nEnvironment(userFolder, {
+		N8N_PORT: String(port),
+		// Its task runners' broker on a free port: another n8n on this machine may hold 5679.
+		N8N_RUNNERS_BROKER_PORT: freePorts().N8N_RUNNERS_BROKER_PORT,
+		N8N_LOG_LEVEL: 'info',
+	}),
 	stdio: 'inherit',
 });
 const stop = async () => {

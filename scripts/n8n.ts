@@ -1,8 +1,8 @@
 /**
- * A real n8n (2.x, from npm) for the end-to-end tests and `npm run dev`, and n8n's own nodes
+ * A real n8n (from npm) for the end-to-end tests and `npm run dev`, and n8n's own nodes
  * (n8n-nodes-base) for the demo and the benchmarks: installed on demand into a cache folder outside
  * the package's dependencies (~/.cache/n8n-nodes-orange, or $N8N_E2E_CACHE), reused when present —
- * by every clone on the machine.
+ * by every clone on the machine. `N8N_VERSION` picks the n8n: see n8nRuntime.ts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -13,38 +13,32 @@ import {
 	readFileSync,
 	writeFileSync,
 } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { sandboxCredentialData } from '../sandbox/client.ts';
+import { ensureRuntime } from './n8nInstall.ts';
+import { CACHE, DEFAULT_N8N_VERSION, freePorts, n8nRuntime, ROOT } from './n8nRuntime.ts';
 
-export const N8N_VERSION = '2.40.7';
-/** The n8n-nodes-base that n8n ${N8N_VERSION} ships. */
+export { freePorts, ROOT };
+
+/** The n8n that `N8N_VERSION` selects. */
+export const N8N = n8nRuntime(process.env.N8N_VERSION || DEFAULT_N8N_VERSION);
+export const N8N_VERSION = N8N.version;
+export const N8N_HOME = N8N.home;
+export const N8N_BIN = N8N.bin;
+/** The Node binary n8n runs on: spawn n8n with it. */
+export const N8N_NODE = N8N.node;
+/** The n8n-nodes-base that n8n ${DEFAULT_N8N_VERSION} ships. */
 export const NODES_BASE_VERSION = '2.40.2';
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CACHE = process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-orange');
-export const N8N_HOME = join(CACHE, `n8n-${N8N_VERSION}`);
-export const N8N_BIN = join(N8N_HOME, 'node_modules', 'n8n', 'bin', 'n8n');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-/** Installs n8n once (about 5 minutes and 2.8 GB); later calls return at once. */
+/**
+ * Installs the selected n8n once (several minutes, about 3 GB) and checks that it works; later
+ * calls return at once. Throws one line naming what is broken.
+ */
 export function ensureN8n(log: (line: string) => void = console.log): string {
-	if (existsSync(N8N_BIN) && existsSync(join(N8N_HOME, '.installed'))) return N8N_BIN;
-	mkdirSync(N8N_HOME, { recursive: true });
-	writeFileSync(
-		join(N8N_HOME, 'package.json'),
-		JSON.stringify({ name: 'n8n-e2e-runtime', private: true }),
-	);
-	log(`Installing n8n ${N8N_VERSION} into ${N8N_HOME} (once, a few minutes)…`);
-	// --ignore-scripts: a dependency's build (kafka) fails here; sqlite3 is then rebuilt alone.
-	execFileSync(
-		npm,
-		['install', '--ignore-scripts', '--no-audit', '--no-fund', `n8n@${N8N_VERSION}`],
-		{ cwd: N8N_HOME, stdio: 'inherit' },
-	);
-	execFileSync(npm, ['rebuild', 'sqlite3'], { cwd: N8N_HOME, stdio: 'inherit' });
-	writeFileSync(join(N8N_HOME, '.installed'), N8N_VERSION);
+	ensureRuntime(N8N, cliFor(N8N), log);
 	return N8N_BIN;
 }
 
@@ -53,8 +47,10 @@ export function ensureN8n(log: (line: string) => void = console.log): string {
  * alone (about a minute and 0.8 GB the first time, without n8n's server).
  */
 export function ensureNodesBase(log: (line: string) => void = console.log): string {
-	if (existsSync(join(N8N_HOME, '.installed')))
-		return join(N8N_HOME, 'node_modules', 'n8n-nodes-base');
+	// The default n8n's own copy: n8n-core 2.x runs these nodes, whichever n8n the e2e suite tests.
+	const n8nHome = n8nRuntime(DEFAULT_N8N_VERSION).home;
+	if (existsSync(join(n8nHome, '.installed')))
+		return join(n8nHome, 'node_modules', 'n8n-nodes-base');
 	const home = join(CACHE, `n8n-nodes-base-${NODES_BASE_VERSION}`);
 	const folder = join(home, 'node_modules', 'n8n-nodes-base');
 	if (existsSync(join(home, '.installed'))) return folder;
@@ -102,22 +98,29 @@ export function readWorkflow(file: string, folder: string): string {
 
 /** Imports workflow files into an n8n user folder (their files folder moved into it). */
 export function importWorkflows(userFolder: string, files: string[]): void {
-	const staging = join(userFolder, 'import');
-	mkdirSync(staging, { recursive: true });
+	const staging = mkdtempSync(join(userFolder, 'import-'));
 	for (const file of files) {
-		const copy = join(staging, file.split('/').pop()!);
-		writeFileSync(copy, readWorkflow(file, filesFolder(userFolder)));
-		const result = n8n(userFolder, ['import:workflow', `--input=${copy}`]);
-		if (result.status !== 0) throw new Error(`import:workflow ${file} failed: ${result.stderr}`);
+		writeFileSync(
+			join(staging, file.split('/').pop()!),
+			readWorkflow(file, filesFolder(userFolder)),
+		);
 	}
+	// One CLI call for the whole folder: each call starts n8n (seconds).
+	const result = n8n(userFolder, ['import:workflow', '--separate', `--input=${staging}`]);
+	if (result.status !== 0)
+		throw new Error(`import:workflow of ${files.join(', ')} failed: ${result.stderr}`);
 }
 
 export function n8nEnvironment(
 	userFolder: string,
 	extra: Record<string, string> = {},
 ): NodeJS.ProcessEnv {
+	// Not n8n's: this repository's choice of n8n, and npm's settings from the calling script.
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => key !== 'N8N_VERSION' && !/^npm_/i.test(key)),
+	);
 	return {
-		...process.env,
+		...inherited,
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: 'n8n-nodes-orange-e2e-only',
 		DB_TYPE: 'sqlite',
@@ -133,18 +136,26 @@ export function n8nEnvironment(
 	};
 }
 
-/** One n8n CLI command (n8n needs Node 24: the one this process runs on). */
-export function n8n(
-	userFolder: string,
-	args: string[],
-): { status: number; stdout: string; stderr: string } {
-	const result = spawnSync(process.execPath, [N8N_BIN, ...args], {
-		env: n8nEnvironment(userFolder),
-		encoding: 'utf8',
-		maxBuffer: 256 * 1024 * 1024,
-	});
-	return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+export interface CliResult {
+	status: number;
+	stdout: string;
+	stderr: string;
 }
+
+/** One CLI command of an n8n, on its Node, with free ports. */
+export function cliFor(runtime: typeof N8N) {
+	return (userFolder: string, args: string[]): CliResult => {
+		const result = spawnSync(runtime.node, [runtime.bin, ...args], {
+			env: n8nEnvironment(userFolder, freePorts()),
+			encoding: 'utf8',
+			maxBuffer: 256 * 1024 * 1024,
+		});
+		return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+	};
+}
+
+/** One CLI command of the selected n8n. */
+export const n8n = cliFor(N8N);
 
 /** Packs this package (`npm pack`, as published) and installs it into an n8n user folder. */
 export function installPackedPackage(userFolder: string): void {

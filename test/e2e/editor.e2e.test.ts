@@ -12,9 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxStats } from '../../sandbox/client.ts';
 import { n8n, ROOT } from '../../scripts/n8n.ts';
 import {
+	expectCredentialTests,
 	type Instance,
+	ownerSession,
 	prepareInstance,
-	sandboxCredentials,
+	type Rest,
 	type Server,
 	startN8n,
 } from './instance.ts';
@@ -28,17 +30,7 @@ let browser: Browser;
 let page: Page;
 let cookie = '';
 
-async function rest(path: string, body: unknown) {
-	const response = await fetch(`${base}/rest${path}`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
-		body: JSON.stringify(body),
-	});
-	return {
-		response,
-		json: (await response.json()) as { data?: Record<string, unknown> } & Record<string, unknown>,
-	};
-}
+let rest: Rest;
 
 const shot = async (name: string) =>
 	page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
@@ -55,14 +47,7 @@ beforeAll(async () => {
 	expect(await sandboxStats(instance.sandboxUrl)).toMatchObject({ tokenRequests: 2 });
 	editor = await startN8n(instance);
 	base = editor.base;
-	const owner = await rest('/owner/setup', {
-		email: 'owner@exemple.fr',
-		firstName: 'Claire',
-		lastName: 'Martin',
-		password: 'Sandbox-Owner-2026',
-	});
-	expect(owner.response.status, JSON.stringify(owner.json)).toBe(200);
-	cookie = (owner.response.headers.get('set-cookie') ?? '').split(';')[0];
+	({ rest, cookie } = await ownerSession(editor));
 	const [name, value] = cookie.split('=');
 
 	browser = await chromium.launch({
@@ -83,8 +68,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
-	editor?.stop();
-	instance?.stop();
+	await editor?.stop();
+	await instance?.stop();
 });
 
 describe('n8n editor, in Chromium', () => {
@@ -207,15 +192,7 @@ describe('n8n editor, in Chromium', () => {
 	});
 
 	it("tests both credentials green against the sandbox, and red with Orange's words for a wrong secret", async () => {
-		for (const credential of sandboxCredentials(instance.sandboxUrl)) {
-			const green = await rest('/credentials/test', { credentials: credential });
-			expect(green.json.data, JSON.stringify(green.json)).toMatchObject({ status: 'OK' });
-			const red = await rest('/credentials/test', {
-				credentials: { ...credential, data: { ...credential.data, clientSecret: 'wrong' } },
-			});
-			expect(red.json.data).toMatchObject({ status: 'Error' });
-			expect(String(red.json.data?.message)).toContain('check the Client ID and Client Secret');
-		}
+		await expectCredentialTests(rest, instance.sandboxUrl);
 		await page.goto(`${base}/home/credentials`);
 		await page.waitForLoadState('networkidle');
 		await shot('credentials-list');

@@ -33,6 +33,10 @@ let workflows: Instance['workflows'] = {};
 
 /** The sha256 of a document's file, fetched from the sandbox directly. */
 async function fileHash(contractId: string, documentId: string): Promise<string> {
+	// `n8n execute` blocks this process's event loop (spawnSync) for many seconds, while the sandbox
+	// closes idle keep-alive sockets: one turn of the loop lets fetch see those closes before it
+	// picks a socket, or it sends on a closed one ("other side closed").
+	await new Promise((resolve) => setImmediate(resolve));
 	const response = await fetch(`${sandboxUrl}/cloud/b2b/v1/documents/${documentId}/file`, {
 		headers: {
 			Authorization: `Bearer ${await sandboxToken(sandboxUrl)}`,
@@ -63,8 +67,8 @@ beforeAll(async () => {
 	({ userFolder, sandboxUrl, workflows } = instance);
 }, 900_000);
 
-afterAll(() => {
-	instance?.stop();
+afterAll(async () => {
+	await instance?.stop();
 });
 
 describe('in a real n8n, installed from the packed package', () => {

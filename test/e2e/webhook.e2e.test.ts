@@ -6,10 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { sandboxStats } from '../../sandbox/client.ts';
-import { n8n } from '../../scripts/n8n.ts';
 import {
+	expectCredentialTests,
 	type Instance,
+	ownerSession,
 	prepareInstance,
+	publishWorkflow,
 	type Server,
 	startN8n,
 	waitForWebhook,
@@ -33,15 +35,14 @@ async function callWebhook(lead: Record<string, unknown>) {
 
 beforeAll(async () => {
 	instance = await prepareInstance();
-	const published = n8n(instance.userFolder, ['publish:workflow', '--id=orangeLeadEligibility01']);
-	expect(published.status, published.stderr).toBe(0);
+	publishWorkflow(instance, 'orangeLeadEligibility01');
 	server = await startN8n(instance);
 	await waitForWebhook(server, 'orange-eligibility');
 }, 900_000);
 
-afterAll(() => {
-	server?.stop();
-	instance?.stop();
+afterAll(async () => {
+	await server?.stop();
+	await instance?.stop();
 });
 
 describe('the CRM-lead example, published, called by its webhook', () => {
@@ -81,5 +82,12 @@ describe('the CRM-lead example, published, called by its webhook', () => {
 		expect(body).toMatchObject({ leadId: 'LEAD-3', fiberEligible: false });
 		expect(body.error).toBe('Invalid Address in item 0: "Lyon" is not a postal address');
 		expect(await sandboxRequests()).toBe(before);
+	});
+});
+
+describe("the credentials' Test, as the editor's button runs it", () => {
+	it("is green with the sandbox's values, red with Orange's words for a wrong secret", async () => {
+		const { rest } = await ownerSession(server);
+		await expectCredentialTests(rest, instance.sandboxUrl);
 	});
 });

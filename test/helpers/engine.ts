@@ -286,11 +286,17 @@ export async function runWorkflow(
 	additionalData.hooks!.addHandler('sendResponse', async (response) => {
 		webhookResponse = response;
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual').run({
-		workflow,
-		startNode,
-		pinData: json.pinData,
-	});
+	const execution = new WorkflowExecute(additionalData, 'manual');
+	// n8n-core 1.x takes the run's parts one by one (its `run` declares them); 2.x in one object.
+	const run = await (execution.run.length > 1
+		? (execution.run as unknown as (...parts: unknown[]) => Promise<IRun>).call(
+				execution,
+				workflow,
+				startNode,
+				undefined,
+				json.pinData,
+			)
+		: execution.run({ workflow, startNode, pinData: json.pinData }));
 	const output: Record<string, INodeExecutionData[]> = {};
 	const outputs: Record<string, INodeExecutionData[][]> = {};
 	for (const [name, tasks] of Object.entries(run.data.resultData.runData)) {

@@ -4,6 +4,8 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { rememberTokenError } from '../answerInError';
+
 import {
 	headerValue,
 	NETWORK_WORDS,
@@ -29,6 +31,7 @@ export class OrangeTokenError extends Error {
 	) {
 		super(message);
 		this.name = 'OrangeTokenError';
+		rememberTokenError(this);
 	}
 }
 

@@ -49,7 +49,10 @@ export async function sendWithCredential(
 	return (await context.helpers.httpRequestWithAuthentication.call(
 		context,
 		api.credentialType,
-		{ ...options, headers: { ...options.headers } },
+		// An ordinary call has n8n return every answer, errors included: n8n 1.x would otherwise throw
+		// away its headers and body (see `answerInError`) and refresh the token on each 401 by itself.
+		// A refreshing call has n8n throw on the 401, so that n8n-core fetches a new token and resends.
+		{ ...options, headers: { ...options.headers }, ignoreHttpStatusErrors: refreshOn.length === 0 },
 		{ preAuthenticationRetryStatusCode: refreshOn },
 	)) as RawResponse;
 }

@@ -88,6 +88,8 @@ function httpHeadline(api: OrangeApi, failure: Failure, orange: IDataObject | un
 		const message = `${api.label} answered HTTP ${failure.status} with an HTML page instead of JSON: a proxy or the gateway failed, not the API`;
 		return { message, details };
 	}
+	if (failure.incomplete)
+		return { message: `${api.label} answered HTTP ${failure.status}`, details };
 	const what =
 		body.trim() !== '' ? "a body that is not Orange's JSON error format" : 'an empty body';
 	return { message: `${api.label} answered HTTP ${failure.status} with ${what}`, details };

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { answerInError, tokenErrorWithMessage } from '../answerInError';
 import { isOrangeTokenError } from '../gateway';
 import { readBodyText } from './bodyText';
 import { failedResponse } from './failedResponse';
@@ -12,6 +13,8 @@ export interface Failure {
 	networkCode?: string;
 	message: string;
 	tokenError?: { message: string; httpCode?: number; requestId?: string };
+	/** n8n kept the status only (n8n 1.x after a token refresh): see `answerInError`. */
+	incomplete?: boolean;
 }
 
 /** The error in the chain of causes that says what happened: a token refusal, an answer, a network code. */
@@ -32,7 +35,9 @@ function rootCause(error: unknown): IDataObject {
 
 /** Reads a failed call: Orange's refusal of a token, an HTTP answer, or a network failure. */
 export async function readFailure(error: unknown): Promise<Failure> {
-	const cause = rootCause(error);
+	let cause = rootCause(error);
+	if (!isOrangeTokenError(cause))
+		cause = (tokenErrorWithMessage(cause.message) as IDataObject) ?? cause;
 	if (isOrangeTokenError(cause)) {
 		const { message, tokenStatus, requestId } = cause;
 		return { headers: {}, message, tokenError: { message, httpCode: tokenStatus, requestId } };
@@ -47,6 +52,27 @@ export async function readFailure(error: unknown): Promise<Failure> {
 		failure.bodyText = await readBodyText(response.body);
 	} else if (typeof cause.code === 'string') {
 		failure.networkCode = cause.code;
+	} else {
+		// n8n 1.x: the status or system code only.
+		const answer = answerInError(cause);
+		failure.status = answer.status;
+		failure.networkCode = answer.networkCode;
+		failure.incomplete = !answer.complete;
 	}
 	return failure;
+}
+
+/** An answer n8n returned without throwing (`ignoreHttpStatusErrors`), as a failure when it is one. */
+export async function failureOfAnswer(response: {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+}): Promise<Failure | undefined> {
+	if (response.statusCode < 400) return undefined;
+	return {
+		status: response.statusCode,
+		headers: response.headers ?? {},
+		bodyText: await readBodyText(response.body),
+		message: `HTTP ${response.statusCode}`,
+	};
 }

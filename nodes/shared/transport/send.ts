@@ -10,7 +10,7 @@ import { perRun } from '../perRun';
 import { credentialFactsFor, sendWithCredential } from './credential';
 import { toNodeApiError } from './errors';
 import type { Failure } from './failure';
-import { readFailure } from './failure';
+import { failureOfAnswer, readFailure } from './failure';
 import { retryDelay, withinRetryBudget } from './retry';
 import { TokenSharing } from './tokenSharing';
 import type { OrangeContext, OrangeRequest, RawResponse } from './types';
@@ -56,7 +56,9 @@ async function attempt(
 	call: () => Promise<RawResponse>,
 ): Promise<Outcome> {
 	try {
-		return { response: await call() };
+		const response = await call();
+		const failure = await failureOfAnswer(response);
+		return failure ? { failure } : { response };
 	} catch (error) {
 		const failure = await readFailure(error);
 		if (failure.networkCode === 'ERR_CANCELED') {
@@ -102,6 +104,11 @@ export async function send(
 			// Sent with the stale token, this call gets the 401 again; n8n-core then runs the
 			// credential's preAuthentication once and sends it a last time with the new token.
 			outcome = await attempt(context, sharing, call([401])).finally(end);
+			// n8n 1.x kept only the status of the resend: ask again with the new token for the whole
+			// answer, when sending it again is harmless.
+			const resent = 'failure' in outcome ? outcome.failure : undefined;
+			if (resent?.incomplete && resent.status !== 401 && (idempotent || resent.status === 429))
+				continue;
 		}
 		if ('response' in outcome) return outcome.response;
 		const { failure } = outcome;
