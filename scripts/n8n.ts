@@ -137,9 +137,11 @@ export function n8nEnvironment(
 export function n8n(
 	userFolder: string,
 	args: string[],
+	extraEnvironment: Record<string, string> = {},
+	nodeFlags: string[] = [],
 ): { status: number; stdout: string; stderr: string } {
-	const result = spawnSync(process.execPath, [N8N_BIN, ...args], {
-		env: n8nEnvironment(userFolder),
+	const result = spawnSync(process.execPath, [...nodeFlags, N8N_BIN, ...args], {
+		env: n8nEnvironment(userFolder, extraEnvironment),
 		encoding: 'utf8',
 		maxBuffer: 256 * 1024 * 1024,
 	});

@@ -10,6 +10,8 @@
  * - pagination (`limit`/`offset`) and binary downloads as a stream, never decoded as text.
  */
 import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -71,6 +73,8 @@ interface CredentialFacts {
 	baseUrl: string;
 	/** Whether it holds an access token already (from an earlier execution): see `AuthState`. */
 	holdsToken: boolean;
+	/** The decrypted credential every request of the run hands to n8n: see `runCredential`. */
+	credential: ICredentialsDecrypted;
 }
 
 const credentialFacts = new WeakMap<object, Map<string, Promise<CredentialFacts>>>();
@@ -86,10 +90,44 @@ function credentialFactsFor(context: OrangeContext, api: OrangeApi): Promise<Cre
 		facts = context.getCredentials(api.credentialType).then((credentials) => ({
 			baseUrl: normalizeBaseUrl(credentials.baseUrl),
 			holdsToken: heldTokenIsUsable(credentials),
+			credential: runCredential(context, api, credentials),
 		}));
 		perType.set(api.credentialType, facts);
 	}
 	return facts;
+}
+
+/**
+ * The credential as n8n-core's request helpers take it already decrypted
+ * (`additionalCredentialOptions.credentialsDecrypted`). Without it n8n's server reads the credential
+ * from its database and decrypts it for every request: milliseconds of serial work per item. The
+ * object is this run's own, read at the run's start (a changed secret is taken at the next run): a
+ * token refresh assigns the new token to it (n8n-core) and stores it with the credential (n8n's
+ * credentials helper), so the run's later requests send the new token. n8n versions that ignore the
+ * option read the credential for each request, as before.
+ */
+function runCredential(
+	context: OrangeContext,
+	api: OrangeApi,
+	data: ICredentialDataDecryptedObject,
+): ICredentialsDecrypted {
+	const stored = context.getNode().credentials?.[api.credentialType];
+	return { id: stored?.id ?? '', name: stored?.name ?? '', type: api.credentialType, data };
+}
+
+const TOKEN_FIELDS = ['accessToken', 'accessTokenIssuedFor', 'accessTokenExpiresAt'] as const;
+
+/**
+ * Before asking Orange for a new token on a 401: the token stored with the credential, if another
+ * execution (or another queue-mode worker) renewed it since this run read the credential and it
+ * suits this run's client and secret. Taken into the run's credential; nothing is asked of Orange.
+ */
+async function adoptStoredToken(context: OrangeContext, api: OrangeApi, run: CredentialFacts) {
+	const held = run.credential.data!;
+	const stored = await context.getCredentials(api.credentialType).catch(() => undefined);
+	if (!stored?.accessToken || stored.accessToken === held.accessToken) return;
+	const token = Object.fromEntries(TOKEN_FIELDS.map((field) => [field, stored[field]]));
+	if (heldTokenIsUsable({ ...held, ...token })) Object.assign(held, token);
 }
 
 async function baseUrlFor(context: OrangeContext, api: OrangeApi): Promise<string> {
@@ -370,7 +408,8 @@ async function send(
 	request: OrangeRequest,
 	encoding: 'text' | 'stream',
 ): Promise<RawResponse> {
-	const { baseUrl, holdsToken } = await credentialFactsFor(context, api);
+	const facts = await credentialFactsFor(context, api);
+	const { baseUrl, holdsToken, credential } = facts;
 	const idempotent = request.idempotent ?? request.method === 'GET';
 	const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
 	if (request.body) headers['Content-Type'] = 'application/json';
@@ -392,7 +431,7 @@ async function send(
 			context,
 			api.credentialType,
 			{ ...options, headers: { ...headers } },
-			{ preAuthenticationRetryStatusCode: retryStatusCodes },
+			{ preAuthenticationRetryStatusCode: retryStatusCodes, credentialsDecrypted: credential },
 		) as Promise<RawResponse>;
 
 	const auth = authStateFor(context, api.credentialType);
@@ -430,7 +469,8 @@ async function send(
 			let release = () => {};
 			auth.refreshing = new Promise<void>((resolve) => (release = resolve));
 			try {
-				// Sent with the stale token, this call gets the 401 again; n8n-core then runs the
+				await adoptStoredToken(context, api, facts);
+				// Sent with a stale token, this call gets the 401 again; n8n-core then runs the
 				// credential's preAuthentication once and sends it a last time with the new token.
 				return await call([401]);
 			} catch (error) {
