@@ -6,10 +6,19 @@
  * the Orange Eligibility credential — each node's time is read from n8n's own run data. A plain
  * `fetch` loop at the same parallelism, outside n8n, gives the wire's limit.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdtempSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 
 import { sandboxToken } from '../sandbox/client.ts';
 import { SANDBOX_REQUESTER } from '../sandbox/data.ts';
@@ -17,6 +26,8 @@ import {
 	ensureN8n,
 	installPackage,
 	n8n,
+	N8N_BIN,
+	n8nEnvironment,
 	N8N_VERSION,
 	ROOT,
 	sandboxCredentials,
@@ -207,7 +218,8 @@ export async function prepareRealN8n(options: {
 	latencyMs: number;
 	lanes: { lane: Lane; concurrency: number }[];
 }): Promise<RealN8n> {
-	ensureN8n();
+	// The cached n8n, installed by the end-to-end suite (or by this call, once).
+	if (!existsSync(N8N_BIN)) ensureN8n();
 	const cleanups: (() => void)[] = [];
 	const stop = () => {
 		for (const cleanup of cleanups.reverse()) cleanup();
@@ -220,7 +232,6 @@ export async function prepareRealN8n(options: {
 		const env: Record<string, string> = {
 			N8N_PORT: String(await freePort()),
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-			N8N_LOG_LEVEL: 'warn',
 		};
 		if (options.database === 'postgres') {
 			const postgres = await startPostgres();
@@ -229,11 +240,10 @@ export async function prepareRealN8n(options: {
 		}
 		installPackage(userFolder, options.tarball);
 		const token = await sandboxToken(sandbox.url);
-		const run = (args: string[], nodeFlags: string[] = []) => {
-			const result = n8n(userFolder, args, env, nodeFlags);
-			if (result.status !== 0 && !args.includes('--rawOutput'))
+		const run = (args: string[]) => {
+			const result = n8n(userFolder, args, env);
+			if (result.status !== 0)
 				throw new Error(`n8n ${args[0]} failed: ${result.stderr.slice(-2000)}`);
-			return result;
 		};
 		const credentialsFile = join(userFolder, 'credentials.json');
 		writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials(sandbox.url)));
@@ -250,14 +260,11 @@ export async function prepareRealN8n(options: {
 		run(['import:workflow', `--input=${workflowFile}`]);
 
 		const execute = (nodeFlags: string[] = []) => {
-			const result = run(['execute', `--id=${workflow.id}`, '--rawOutput'], nodeFlags);
-			const start = result.stdout.search(/^\{/m);
-			if (start < 0)
-				throw new Error(
-					`n8n execute printed no run (exit ${result.status}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
-				);
+			const stdout = runToFile(userFolder, env, nodeFlags, workflow.id);
+			const start = stdout.search(/^\{/m);
+			if (start < 0) throw new Error(`n8n execute printed no run:\n${stdout.slice(-3000)}`);
 			const runData = (
-				JSON.parse(result.stdout.slice(start)) as {
+				JSON.parse(stdout.slice(start)) as {
 					data: { resultData: { runData: Record<string, TaskData[]> } };
 				}
 			).data.resultData.runData;
@@ -273,6 +280,32 @@ export async function prepareRealN8n(options: {
 		stop();
 		throw error;
 	}
+}
+
+/**
+ * `n8n execute --rawOutput` with its output into a file: n8n exits as soon as it has written the run,
+ * and a pipe would lose what was not flushed yet (the run of 1,000 items per lane is megabytes).
+ */
+function runToFile(
+	userFolder: string,
+	env: Record<string, string>,
+	nodeFlags: string[],
+	workflowId: string,
+): string {
+	const file = join(userFolder, 'run.json');
+	const fd = openSync(file, 'w');
+	try {
+		const result = spawnSync(
+			process.execPath,
+			[...nodeFlags, N8N_BIN, 'execute', `--id=${workflowId}`, '--rawOutput'],
+			{ env: n8nEnvironment(userFolder, env), stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' },
+		);
+		if (result.status !== 0)
+			throw new Error(`n8n execute exited with ${result.status}: ${result.stderr.slice(-2000)}`);
+	} finally {
+		closeSync(fd);
+	}
+	return readFileSync(file, 'utf8');
 }
 
 /** A lane's node time, once its output is checked: every item answered, none an error. */

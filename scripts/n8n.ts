@@ -133,14 +133,16 @@ export function n8nEnvironment(
 	};
 }
 
-/** One n8n CLI command (n8n needs Node 24: the one this process runs on). */
+/**
+ * One n8n CLI command (n8n needs Node 24: the one this process runs on); `extraEnvironment`: another
+ * database, free ports.
+ */
 export function n8n(
 	userFolder: string,
 	args: string[],
 	extraEnvironment: Record<string, string> = {},
-	nodeFlags: string[] = [],
 ): { status: number; stdout: string; stderr: string } {
-	const result = spawnSync(process.execPath, [...nodeFlags, N8N_BIN, ...args], {
+	const result = spawnSync(process.execPath, [N8N_BIN, ...args], {
 		env: n8nEnvironment(userFolder, extraEnvironment),
 		encoding: 'utf8',
 		maxBuffer: 256 * 1024 * 1024,
