@@ -12,6 +12,7 @@ import {
 	bearerAuthentication,
 	clientCredentialProperties,
 	fetchOrangeAccessToken,
+	scopeProperty,
 } from '../nodes/shared/gateway';
 
 export class OrangeCloudStoreApi implements ICredentialType {
@@ -37,6 +38,7 @@ export class OrangeCloudStoreApi implements ICredentialType {
 				'The API_KEY sent to you by the Cloud Store Customer Space API support team (valid 2 years). It decides which contracts the API can see.',
 		},
 		baseUrlProperty,
+		scopeProperty,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {

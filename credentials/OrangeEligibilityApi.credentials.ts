@@ -12,8 +12,14 @@ import {
 	bearerAuthentication,
 	clientCredentialProperties,
 	fetchOrangeAccessToken,
+	FORMAT_ERROR_CODES,
 	RULE_JUDGED_TEST_HEADER,
+	scopeProperty,
 } from '../nodes/shared/gateway';
+import {
+	DEFAULT_ELIGIBILITY_PATH,
+	eligibilityTestRequest,
+} from '../nodes/OrangeEligibility/helpers/wireFormat';
 
 export class OrangeEligibilityApi implements ICredentialType {
 	name = 'orangeEligibilityApi';
@@ -58,6 +64,15 @@ export class OrangeEligibilityApi implements ICredentialType {
 				'The contract number of the "Eligibilité Opérateur" order form (Conditions Générales e-services)',
 		},
 		baseUrlProperty,
+		{
+			displayName: 'Eligibility API Path',
+			name: 'eligibilityPath',
+			type: 'string',
+			default: DEFAULT_ELIGIBILITY_PATH,
+			description:
+				'Where eligibility checks are sent, under the Base URL. Change it only if the API reference Orange gave you names another path.',
+		},
+		scopeProperty,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -66,27 +81,15 @@ export class OrangeEligibilityApi implements ICredentialType {
 
 	authenticate = bearerAuthentication();
 
-	// The test gets a token (proving client ID and secret), then checks a probe line: Orange's
-	// answer about the line does not matter, only that it did not refuse the credential or the
-	// requester (Espace Opérateur login, SIREN, contract number). The header marks it for
-	// `bearerAuthentication`, so that a held token that is stale is renewed, not judged.
+	// The test gets a token (proving client ID and secret), then checks a probe point: Orange's
+	// verdict on it does not matter, only that it did not refuse the credential, the requester
+	// (Espace Opérateur login, SIREN, contract number) or the request's format and path. The header
+	// marks it for `bearerAuthentication`, so that a held token that is stale is renewed, not judged.
 	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/eligibilite-operateur/v1/eligibility',
-			method: 'POST',
-			headers: { Accept: 'application/json', [RULE_JUDGED_TEST_HEADER]: 'probe' },
-			ignoreHttpStatusErrors: true,
-			body: {
-				requester: {
-					login: '={{$credentials.login}}',
-					siren: '={{$credentials.siren}}',
-					contractNumber: '={{$credentials.contractNumber}}',
-				},
-				offers: ['OPTIMUM_ACCESS'],
-				nd: '0100000000',
-			},
-		},
+		request: eligibilityTestRequest({
+			Accept: 'application/json',
+			[RULE_JUDGED_TEST_HEADER]: 'probe',
+		}),
 		rules: [
 			...[40, 41].map((code) => ({
 				type: 'responseSuccessBody' as const,
@@ -114,6 +117,14 @@ export class OrangeEligibilityApi implements ICredentialType {
 					value: code,
 					message:
 						'Orange refused the requester: check the Espace Opérateur login, the SIREN and the contract number',
+				},
+			})),
+			...FORMAT_ERROR_CODES.map((code) => ({
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'code',
+					value: code,
+					message: `Orange did not understand the eligibility request (code ${code}): the client and requester may be right, but the request format or path differs from your API reference. Check the Eligibility API Path field, and see the README, section "The eligibility wire"`,
 				},
 			})),
 		],

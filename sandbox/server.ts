@@ -18,12 +18,11 @@ import {
 	SANDBOX_API_KEY,
 	SANDBOX_CLIENT,
 	SANDBOX_LIMITED_API_KEY,
-	SANDBOX_REQUESTER,
 	SEED_CONTRACTS,
 	scaledDataset,
 	seedDocuments,
 } from './data.ts';
-import { findByAddress, findByNd, OFFER_CODES } from './eligibility.ts';
+import { answerEligibility, ELIGIBILITY_PATH } from './eligibilityApi.ts';
 import { billingReportXlsx, consumptionCsv, generatedFile, invoicePdf } from './files.ts';
 
 export type FaultKind =
@@ -75,6 +74,8 @@ export interface SandboxOptions {
 	/** Largest page the list endpoints return. */
 	maxPageSize?: number;
 	clients?: Client[];
+	/** Answers every list from its start, whatever `offset` says (an API that ignores it). */
+	ignoreOffset?: boolean;
 	/** Whether list answers carry X-Total-Count (Orange Business APIs do; this one is not documented). */
 	totalCountHeader?: boolean;
 	/** More API keys that see every contract (canary values for leak tests). */
@@ -133,6 +134,7 @@ export class OrangeSandbox {
 			maxPageSize: options.maxPageSize ?? 100,
 			clients: options.clients ?? [SANDBOX_CLIENT],
 			totalCountHeader: options.totalCountHeader ?? false,
+			ignoreOffset: options.ignoreOffset ?? false,
 			extraApiKeys: options.extraApiKeys ?? [],
 			seed: options.seed ?? 1,
 		};
@@ -427,7 +429,7 @@ export class OrangeSandbox {
 		if (this.options.totalCountHeader) void reply.header('X-Total-Count', String(list.length));
 		const query = request.query as Record<string, string | undefined>;
 		const limit = Math.min(Number(query.limit ?? 10) || 10, this.options.maxPageSize);
-		const offset = Math.max(Number(query.offset ?? 0) || 0, 0);
+		const offset = this.options.ignoreOffset ? 0 : Math.max(Number(query.offset ?? 0) || 0, 0);
 		return list.slice(offset, offset + limit);
 	}
 
@@ -706,96 +708,12 @@ export class OrangeSandbox {
 			return reply.code(201).send(body);
 		});
 
-		app.post('/eligibilite-operateur/v1/eligibility', async (request, reply) => {
-			const body = (request.body ?? {}) as Record<string, unknown>;
-			const requester = (body.requester ?? {}) as Record<string, unknown>;
-			if (!requester.login || !requester.siren || !requester.contractNumber) {
-				return reply
-					.code(400)
-					.send(
-						orangeError(
-							23,
-							'Missing body field',
-							'requester.login, requester.siren and requester.contractNumber are required',
-						),
-					);
-			}
-			if (
-				requester.login !== SANDBOX_REQUESTER.login ||
-				requester.siren !== SANDBOX_REQUESTER.siren ||
-				requester.contractNumber !== SANDBOX_REQUESTER.contractNumber
-			) {
-				return reply
-					.code(403)
-					.send(
-						orangeError(
-							50,
-							'Access denied',
-							'The requester is not subscribed to the Eligibilité Opérateur service.',
-						),
-					);
-			}
-			const offers = body.offers;
-			if (
-				!Array.isArray(offers) ||
-				offers.length === 0 ||
-				offers.some((o) => !OFFER_CODES.includes(o as never))
-			) {
-				return reply
-					.code(400)
-					.send(
-						orangeError(24, 'Invalid body field', `offers must list ${OFFER_CODES.join(', ')}`),
-					);
-			}
-			const hasNd = typeof body.nd === 'string';
-			const address = body.address as Record<string, string> | undefined;
-			if (hasNd === Boolean(address)) {
-				return reply
-					.code(400)
-					.send(orangeError(24, 'Invalid body field', 'Give either nd or address'));
-			}
-			if (hasNd && !/^0[1-9]\d{8}$/.test(body.nd as string)) {
-				return reply
-					.code(400)
-					.send(orangeError(24, 'Invalid body field', 'nd must be 10 digits starting with 0'));
-			}
-			if (
-				address &&
-				!address.buildingCode &&
-				!(address.inseeCode && address.rivoliCode && address.streetNumber)
-			) {
-				return reply
-					.code(400)
-					.send(
-						orangeError(
-							23,
-							'Missing body field',
-							'address needs buildingCode, or inseeCode, rivoliCode and streetNumber',
-						),
-					);
-			}
-			const place = hasNd ? findByNd(body.nd as string) : findByAddress(address!);
-			if (!place) {
-				return reply
-					.code(404)
-					.send(
-						orangeError(
-							60,
-							'Resource not found',
-							hasNd
-								? `ND ${body.nd as string} not found`
-								: 'Address not found in the Orange address repository',
-						),
-					);
-			}
-			this.eligibilityChecks++;
-			return {
-				address: place.address,
-				results: (offers as string[]).map((offer) => ({
-					offer,
-					...place.results[offer as (typeof OFFER_CODES)[number]],
-				})),
-			};
+		app.post(ELIGIBILITY_PATH, async (request, reply) => {
+			const { status, body, answered } = answerEligibility(
+				(request.body ?? {}) as Record<string, unknown>,
+			);
+			if (answered) this.eligibilityChecks++;
+			return reply.code(status).send(body);
 		});
 
 		// Control endpoints, for the demo and the end-to-end tests (never part of Orange's API).

@@ -107,7 +107,7 @@ export class OrangeCloudStoreTrigger implements INodeType {
 	methods = {
 		loadOptions: {
 			async getContracts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const contracts = await listContracts.call(this);
+				const contracts = await listContracts.call(this, undefined, undefined, () => {});
 				return contracts.map((contract) => ({
 					name: `${String(contract.name ?? contract.id)} (${String(contract.id)})`,
 					value: String(contract.id),

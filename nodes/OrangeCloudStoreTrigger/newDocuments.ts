@@ -113,11 +113,16 @@ async function documentsSince(
 	const found: IDataObject[] = [];
 	let newestFirst = true;
 	let previous = Number.POSITIVE_INFINITY;
+	let uncertainEnd: string | undefined;
 	const pages = orangeApiPages.call(
 		context,
 		cloudStoreApi,
 		documentListRequest(contractId, documentType),
-		{ pageSize: PAGE_SIZE, listKeys: DOCUMENT_LIST_KEYS },
+		{
+			pageSize: PAGE_SIZE,
+			listKeys: DOCUMENT_LIST_KEYS,
+			onUncertainEnd: (message) => (uncertainEnd = message),
+		},
 	);
 	for await (const page of pages) {
 		for (const document of page) {
@@ -126,8 +131,12 @@ async function documentsSince(
 			previous = time;
 			if (time >= since) found.push({ ...document, contractId });
 		}
-		if (newestFirst && previous < since) break;
+		if (newestFirst && previous < since) return found;
 	}
+	// The list may go on past what could be read, and `since` was not reached: documents may be
+	// missing. Failing keeps the cursor where it is, so the next poll tries again — none is lost.
+	if (uncertainEnd)
+		throw new NodeApiError(context.getNode(), { message: uncertainEnd } as JsonObject);
 	return found;
 }
 

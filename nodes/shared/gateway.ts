@@ -68,12 +68,45 @@ export const baseUrlProperty: INodeProperties = {
 	description: "Orange's API gateway. Change it only for a proxy or the package's sandbox.",
 };
 
+/** Some Orange Wholesale APIs want a scope in the token request; most want none. */
+export const scopeProperty: INodeProperties = {
+	displayName: 'Scope',
+	name: 'scope',
+	type: 'string',
+	default: '',
+	placeholder: 'leave empty unless your API reference names one',
+	description:
+		'Sent in the token request only when set (several scopes separated by spaces). Leave empty unless Orange asks for one.',
+};
+
+/** The token request's form body: the grant, and the scope when the credential has one. */
+export function tokenRequestBody(credentials: ICredentialDataDecryptedObject): string {
+	const scope = String(credentials.scope ?? '').trim();
+	return scope === ''
+		? 'grant_type=client_credentials'
+		: `grant_type=client_credentials&scope=${encodeURIComponent(scope)}`;
+}
+
 /** Which credential an API uses and where it lives under the gateway's base URL. */
 export interface OrangeApi {
 	credentialType: 'orangeCloudStoreApi' | 'orangeEligibilityApi';
 	basePath: string;
 	/** Product name used in error messages ("Orange Cloud Store"). */
 	label: string;
+	/** Added to an error that says the request's format or path was not understood (`isFormatError`). */
+	formatHint?: string;
+}
+
+/**
+ * Orange's codes for a request the endpoint does not understand: 20–28 (400: URL, body, header or
+ * query string), 60 (404: no such resource), 61 (405: method), 68 (415: media type).
+ */
+export const FORMAT_ERROR_CODES = [20, 21, 22, 23, 24, 25, 26, 27, 28, 60, 61, 68];
+
+export function isFormatError(status: number | undefined, orangeCode: unknown): boolean {
+	if (status === 405 || status === 415) return true;
+	if (status !== 400 && status !== 404) return false;
+	return FORMAT_ERROR_CODES.includes(Number(orangeCode));
 }
 
 /** Plain words for network error codes: n8n replaces a message that contains the code itself. */
@@ -141,7 +174,7 @@ export function headerValue(headers: unknown, name: string): string | undefined 
 }
 
 /**
- * A digest of what a token depends on: the client id, the client secret and the gateway. Stored
+ * A digest of what a token depends on: the client id, the client secret, the scope and the gateway. Stored
  * beside the token, never the secret itself.
  */
 export function tokenIssuer(credentials: ICredentialDataDecryptedObject): string {
@@ -151,6 +184,8 @@ export function tokenIssuer(credentials: ICredentialDataDecryptedObject): string
 				normalizeBaseUrl(credentials.baseUrl),
 				String(credentials.clientId ?? '').trim(),
 				String(credentials.clientSecret ?? '').trim(),
+				// Only when set: a token held before the field existed stays valid.
+				...(String(credentials.scope ?? '').trim() ? [String(credentials.scope).trim()] : []),
 			]),
 		)
 		.digest('base64url');
@@ -245,7 +280,7 @@ export async function fetchOrangeAccessToken(
 				'Content-Type': 'application/x-www-form-urlencoded',
 				Accept: 'application/json',
 			},
-			body: 'grant_type=client_credentials',
+			body: tokenRequestBody(credentials),
 			encoding: 'text',
 			json: false,
 			returnFullResponse: true,

@@ -26,6 +26,7 @@ import type { OrangeApi } from './gateway';
 import {
 	headerValue,
 	heldTokenIsUsable,
+	isFormatError,
 	isOrangeTokenError,
 	NETWORK_WORDS,
 	normalizeBaseUrl,
@@ -334,6 +335,9 @@ function toNodeApiError(
 		} else {
 			message = `${api.label} answered HTTP ${failure.status} with an empty body`;
 		}
+		if (api.formatHint && isFormatError(failure.status, orangeCode)) {
+			message = `${message} — ${api.formatHint}`;
+		}
 		if (!idempotent && failure.status >= 500) {
 			details.push(
 				'The request may have been carried out by Orange. It was not sent again, to avoid doing it twice: check in the Orange customer space before running this item again.',
@@ -558,23 +562,63 @@ export interface PageOptions {
 	pageSize: number;
 	/** Keys under which an answer may wrap its list (`documents`, …). */
 	listKeys: string[];
+	/** Told when the API ignored `offset` and the list read may be incomplete; without it, that fails. */
+	onUncertainEnd?: (message: string) => void;
+}
+
+/** The most a list is asked for in one page when its API turns out to ignore `offset`. */
+const WHOLE_LIST_LIMIT = 10_000;
+
+/**
+ * An API that ignores `offset` answers its first page again and again. The list is then asked once
+ * more from its start in one page as large as it may be. Unless that answer provably holds it all
+ * (the announced total, or the limit asked, reached), the caller's `onUncertainEnd` is told that more
+ * may exist — or, without one, the read fails saying so: never a list cut short in silence.
+ */
+async function restOfListIgnoringOffset(
+	context: OrangeContext,
+	api: OrangeApi,
+	request: OrangeRequest,
+	{ limit, listKeys, onUncertainEnd }: PageOptions,
+	read: number,
+	total: number | undefined,
+): Promise<IDataObject[]> {
+	const wanted = Math.min(limit ?? WHOLE_LIST_LIMIT, total ?? WHOLE_LIST_LIMIT);
+	const { body } = await requestJson<unknown>(context, api, {
+		...request,
+		qs: { ...request.qs, limit: wanted, offset: 0 },
+	});
+	const all = listFromAnswer(body, listKeys);
+	const rest = all.slice(read, limit);
+	if (all.length >= (total ?? limit ?? Infinity)) return rest;
+	const message = `${api.label} ignored the "offset" of its list (${request.method} ${api.basePath}${request.path}): ${Math.max(read, all.length)} items were read in one request, and more may exist. Narrow the list (period, document type) or ask Orange support about paging.`;
+	if (onUncertainEnd) {
+		onUncertainEnd(message);
+		return rest;
+	}
+	throw new NodeApiError(context.getNode(), { message } as JsonObject, {
+		message,
+		itemIndex: request.itemIndex,
+	});
 }
 
 /**
  * Reads a `limit`/`offset` list page by page, until the limit, the total the API announces
  * (`X-Total-Count`), an empty page, or a page shorter than the fullest one seen — an API that caps
  * its pages below the size asked for is still read to the end. A page that repeats the previous
- * one (an API ignoring `offset`) ends the loop too. The caller may stop early.
+ * one (an API ignoring `offset`) is not an end: see `restOfListIgnoringOffset`. The caller may stop early.
  */
 export async function* orangeApiPages(
 	this: OrangeContext,
 	api: OrangeApi,
 	request: OrangeRequest,
-	{ limit, pageSize, listKeys }: PageOptions,
+	options: PageOptions,
 ): AsyncGenerator<IDataObject[]> {
+	const { limit, pageSize, listKeys } = options;
 	let read = 0;
 	let previousFirst: string | undefined;
 	let fullestPage = 0;
+	let total: number | undefined;
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - read);
 		const { body, headers } = await requestJson<unknown>(this, api, {
@@ -583,16 +627,36 @@ export async function* orangeApiPages(
 		});
 		const pageItems = listFromAnswer(body, listKeys);
 		const first = pageItems.length > 0 ? JSON.stringify(pageItems[0]) : undefined;
-		if (pageItems.length === 0 || (page > 0 && first === previousFirst)) return;
+		if (pageItems.length === 0) return;
+		if (page > 0 && first === previousFirst) {
+			const rest = await restOfListIgnoringOffset(this, api, request, options, read, total);
+			if (rest.length > 0) yield rest;
+			return;
+		}
 		previousFirst = first;
 		read += pageItems.length;
 		fullestPage = Math.max(fullestPage, pageItems.length);
 		yield limit === undefined ? pageItems : pageItems.slice(0, limit - (read - pageItems.length));
-		const total = Number(headerValue(headers, 'x-total-count'));
+		const announced = Number(headerValue(headers, 'x-total-count'));
+		total = Number.isFinite(announced) && announced > 0 ? announced : undefined;
 		if (limit !== undefined && read >= limit) return;
-		if (Number.isFinite(total) && total > 0 ? read >= total : pageItems.length < fullestPage)
-			return;
+		if (total !== undefined ? read >= total : pageItems.length < fullestPage) return;
 	}
+}
+
+/**
+ * An `onUncertainEnd` for action nodes: the warning shows above the node's output (n8n's execution
+ * hints), once per run, and the items read go on. Undefined where n8n has no hints (the read fails).
+ */
+export function warnAboveOutput(context: OrangeContext): ((message: string) => void) | undefined {
+	const { addExecutionHints } = context as Partial<IExecuteFunctions>;
+	if (typeof addExecutionHints !== 'function') return undefined;
+	const shown = new Set<string>();
+	return (message) => {
+		if (shown.has(message)) return;
+		shown.add(message);
+		addExecutionHints.call(context, { message, type: 'warning', location: 'outputPane' });
+	};
 }
 
 /** Every item of a `limit`/`offset` list (see `orangeApiPages`). */

@@ -134,7 +134,7 @@ describe('in a real n8n, installed from the packed package', () => {
 		]);
 	});
 
-	it('checks eligibility of a line and an address', () => {
+	it('checks eligibility of a line, an address, a text address and a GPS point', () => {
 		const { run, output } = execute('eligibility-check.workflow.json');
 		expect(run.data.resultData.error).toBeUndefined();
 		expect(output('Check line')[0].json).toMatchObject({
@@ -144,6 +144,18 @@ describe('in a real n8n, installed from the packed package', () => {
 		});
 		expect(output('Check address')[0].json).toMatchObject({
 			address: { label: '12 RUE DE LA CONVENTION 75015 PARIS' },
+		});
+		expect(output('Check text address')[0].json).toMatchObject({
+			address: { postcode: '75015', buildingCode: 'IMB/75115/V/0012' },
+			offers: { optimumEthernetEntreprise: { reason: 'onlyMetropolitanAreaOffer' } },
+		});
+		// Toulouse answers its active offers as one unnamed FTTE_active item: both read it.
+		expect(output('Check GPS point')[0].json).toMatchObject({
+			address: { city: 'TOULOUSE' },
+			offers: {
+				optimumEthernetEntreprise: { blom: 'BLOM-31555-0107' },
+				optimumEthernetLan: { blom: 'BLOM-31555-0107' },
+			},
 		});
 	});
 

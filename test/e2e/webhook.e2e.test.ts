@@ -45,13 +45,10 @@ afterAll(() => {
 });
 
 describe('the CRM-lead example, published, called by its webhook', () => {
-	it('answers an address lead with the eligibility, the NRO and the PM', async () => {
+	it('answers an address lead, as the CRM writes it, with the eligibility, the NRO and the PM', async () => {
 		const { status, body } = await callWebhook({
 			leadId: 'LEAD-1',
-			inseeCode: '69123',
-			rivoliCode: '0345',
-			streetNumber: '8',
-			streetNumberComplement: 'bis',
+			address: '8 bis quai de la Pêcherie,\n69001 Lyon',
 		});
 		expect(status).toBe(200);
 		expect(body).toMatchObject({
@@ -79,17 +76,10 @@ describe('the CRM-lead example, published, called by its webhook', () => {
 
 	it('answers a lead with a wrong address with the error, and asks Orange nothing', async () => {
 		const before = await sandboxRequests();
-		const { status, body } = await callWebhook({
-			leadId: 'LEAD-3',
-			inseeCode: 'LYON',
-			rivoliCode: '0345',
-			streetNumber: '8',
-		});
+		const { status, body } = await callWebhook({ leadId: 'LEAD-3', address: 'Lyon' });
 		expect(status).toBe(200);
 		expect(body).toMatchObject({ leadId: 'LEAD-3', fiberEligible: false });
-		expect(body.error).toBe(
-			'Invalid INSEE Code in item 0: "LYON" is not an INSEE commune code (5 characters, such as 75056 or 2A004)',
-		);
+		expect(body.error).toBe('Invalid Address in item 0: "Lyon" is not a postal address');
 		expect(await sandboxRequests()).toBe(before);
 	});
 });

@@ -73,10 +73,10 @@ const eligibility = (parameters: Record<string, unknown>) => ({
 	offers: ['optimumAccess'],
 	...parameters,
 });
-const onEligibility =
-	(check: (body: Record<string, Record<string, string> & { nd?: string }>) => boolean) =>
-	(r: RecordedRequest) =>
-		r.path === '/eligibilite-operateur/v1/eligibility' && check(r.body as never);
+/** An accepted value's check, on the place it sent (wire v2: the body's `place`). */
+const onEligibility = (check: (place: Record<string, string>) => boolean) => (r: RecordedRequest) =>
+	r.path === '/eligibilite-operateur/v1/productOfferingQualification' &&
+	check((r.body as { place: Record<string, string> }).place);
 const address = { inseeCode: '44109', rivoliCode: '0042', streetNumber: '12' };
 const contract = { __rl: true, mode: 'id', value: 'OCB0001234' };
 
@@ -85,28 +85,26 @@ const FIELDS: Field[] = [
 		label: 'ND',
 		type: 'orangeEligibility',
 		parameters: (v) => eligibility({ operation: 'checkByNd', nd: v }),
-		wellFormed: onEligibility((b) => /^0[1-9]\d{8}$/.test(String(b.nd))),
+		wellFormed: onEligibility((p) => /^0[1-9]\d{8}$/.test(p.nd) && p.ndStatus === 'active'),
 	},
 	{
 		label: 'INSEE Code',
 		type: 'orangeEligibility',
 		parameters: (v) => eligibility({ operation: 'checkByAddress', ...address, inseeCode: v }),
-		wellFormed: onEligibility((b) => /^(\d{5}|2[AB]\d{3})$/.test(b.address.inseeCode)),
+		wellFormed: onEligibility((p) => /^(\d{5}|2[AB]\d{3})$/.test(p.inseeCode)),
 	},
 	{
 		label: 'Rivoli Code',
 		type: 'orangeEligibility',
 		parameters: (v) => eligibility({ operation: 'checkByAddress', ...address, rivoliCode: v }),
-		wellFormed: onEligibility((b) => /^[0-9A-Z]{4}$/.test(b.address.rivoliCode)),
+		wellFormed: onEligibility((p) => /^[0-9A-Z]{4}$/.test(p.rivoliCode)),
 	},
 	{
 		label: 'Street Number',
 		type: 'orangeEligibility',
 		parameters: (v) => eligibility({ operation: 'checkByAddress', ...address, streetNumber: v }),
 		wellFormed: onEligibility(
-			(b) =>
-				/^[1-9]\d{0,4}$/.test(b.address.streetNumber) &&
-				/^[A-Z]?$/.test(b.address.streetNumberComplement ?? ''),
+			(p) => /^[1-9]\d{0,4}$/.test(p.streetNr) && /^[A-Z]?$/.test(p.streetNrSuffix ?? ''),
 		),
 	},
 	{
@@ -114,7 +112,7 @@ const FIELDS: Field[] = [
 		type: 'orangeEligibility',
 		parameters: (v) =>
 			eligibility({ operation: 'checkByAddress', ...address, streetNumberComplement: v }),
-		wellFormed: onEligibility((b) => /^[A-Z]?$/.test(b.address.streetNumberComplement ?? '')),
+		wellFormed: onEligibility((p) => /^[A-Z]?$/.test(p.streetNrSuffix ?? '')),
 	},
 	{
 		label: 'Building Code',
@@ -122,10 +120,27 @@ const FIELDS: Field[] = [
 		parameters: (v) =>
 			eligibility({ operation: 'checkByAddress', locateBy: 'buildingCode', buildingCode: v }),
 		wellFormed: onEligibility(
-			(b) =>
-				/^[A-Z0-9][A-Z0-9/_.-]{2,39}$/.test(b.address.buildingCode) &&
-				!b.address.buildingCode.includes('..'),
+			(p) =>
+				/^[A-Z0-9][A-Z0-9/_.-]{2,39}$/.test(p.buildingCodeOI) && !p.buildingCodeOI.includes('..'),
 		),
+	},
+	{
+		label: 'Address',
+		type: 'orangeEligibility',
+		parameters: (v) => eligibility({ operation: 'checkByTextAddress', address: v }),
+		wellFormed: onEligibility(
+			(p) => /\p{L}{2}/u.test(p.label) && p.label.length <= 200 && !/[\u0000-\u001f]/.test(p.label),
+		),
+	},
+	{
+		label: 'Latitude',
+		type: 'orangeEligibility',
+		parameters: (v) =>
+			eligibility({ operation: 'checkByCoordinates', latitude: v, longitude: 2.35 }),
+		wellFormed: onEligibility((p) => {
+			const latitude = p.latitude as unknown as number;
+			return typeof latitude === 'number' && latitude >= -21.45 && latitude <= 51.2;
+		}),
 	},
 	{
 		label: 'Contract',
@@ -298,9 +313,9 @@ describe('generated SIREN values in the credential', () => {
 						expect(t.sandbox.requests).toHaveLength(0);
 					} else {
 						const sent = t.sandbox.requests.find((r) => r.path.startsWith('/eligibilite'))!;
-						expect((sent.body as { requester: { siren: string } }).requester.siren).toMatch(
-							/^\d{9}$/,
-						);
+						expect(
+							(sent.body as { relatedParty: { siren: string }[] }).relatedParty[0].siren,
+						).toMatch(/^\d{9}$/);
 					}
 				},
 			),

@@ -106,7 +106,7 @@ export const SCENARIOS: Scenario[] = [
 			// Every retry of a rate-limited check came at least the announced second later.
 			const byItem = new Map<string, number[]>();
 			for (const r of sandbox.requests.filter((q) => q.path.startsWith('/eligibilite'))) {
-				const key = JSON.stringify((r.body as { address: unknown }).address);
+				const key = JSON.stringify((r.body as { place: unknown }).place);
 				byItem.set(key, [...(byItem.get(key) ?? []), r.at]);
 			}
 			for (const [key, times] of byItem) {

@@ -81,11 +81,12 @@ export async function listContracts(
 	this: OrangeContext,
 	limit?: number,
 	timeout?: number,
+	onUncertainEnd?: (message: string) => void,
 ): Promise<IDataObject[]> {
 	return await orangeApiRequestAllItems.call(
 		this,
 		cloudStoreApi,
 		{ method: 'GET', path: '/contracts', timeout },
-		{ limit, pageSize: PAGE_SIZE, listKeys: CONTRACT_LIST_KEYS },
+		{ limit, pageSize: PAGE_SIZE, listKeys: CONTRACT_LIST_KEYS, onUncertainEnd },
 	);
 }

@@ -22,7 +22,8 @@ export async function searchContracts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const contracts = await listContracts.call(this, MAX_RESULTS);
+	// A picker shows what it could read: a list cut by an API that ignores `offset` is no failure here.
+	const contracts = await listContracts.call(this, MAX_RESULTS, undefined, () => {});
 	return {
 		results: contracts
 			.filter((c) => matches(filter, c.id, c.name, (c.offer as IDataObject | undefined)?.name))
@@ -53,6 +54,7 @@ export async function searchDocuments(
 			limit: MAX_RESULTS,
 			pageSize: PAGE_SIZE,
 			listKeys: DOCUMENT_LIST_KEYS,
+			onUncertainEnd: () => {},
 		},
 	);
 	return {

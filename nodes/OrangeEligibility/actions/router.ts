@@ -9,6 +9,8 @@ const operations: Record<string, Record<string, ItemOperation>> = {
 	eligibility: {
 		checkByAddress: eligibility.checkByAddress.execute,
 		checkByNd: eligibility.checkByNd.execute,
+		checkByTextAddress: eligibility.checkByTextAddress.execute,
+		checkByCoordinates: eligibility.checkByCoordinates.execute,
 	},
 };
 

@@ -4,42 +4,77 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { OrangeApi } from '../../shared/gateway';
 import { isValidSiren } from './inputs';
 import type { Requester } from './wireFormat';
-import { ELIGIBILITY_BASE_PATH } from './wireFormat';
+import { DEFAULT_ELIGIBILITY_PATH } from './wireFormat';
 
 export const eligibilityApi: OrangeApi = {
 	credentialType: 'orangeEligibilityApi',
-	basePath: ELIGIBILITY_BASE_PATH,
+	// The path comes whole from the credential (its Eligibility API Path).
+	basePath: '',
 	label: 'Orange Eligibility',
+	formatHint:
+		'if every check answers this, the request format or path may differ from your API reference: check the credential\'s "Eligibility API Path" and the README, section "The eligibility wire"',
 };
 
-const requesters = new WeakMap<object, Promise<Requester>>();
+/** What a run of the node takes from its credential besides the token. */
+export interface EligibilitySettings {
+	requester: Requester;
+	/** Where checks are sent, under the credential's base URL. */
+	path: string;
+}
 
-/** The requester identity of the credential, read and checked once per node run. */
-export async function requesterOf(this: IExecuteFunctions): Promise<Requester> {
-	let requester = requesters.get(this);
-	if (!requester) {
-		requester = (async () => {
-			const credentials = await this.getCredentials(eligibilityApi.credentialType);
-			const field = (name: string) => String(credentials[name] ?? '').trim();
-			const problem = (label: string, message: string) =>
-				new NodeOperationError(
-					this.getNode(),
-					`Invalid ${label} in the Orange Eligibility API credential: ${message}`,
-					{
-						description:
-							'Fix it in the credential: the values are those of your "Eligibilité Opérateur" order form.',
-					},
-				);
-			const login = field('login');
-			const siren = field('siren').replace(/\s/g, '');
-			const contractNumber = field('contractNumber');
-			if (login === '') throw problem('Espace Opérateur Login', 'it is empty');
-			if (!isValidSiren(siren))
-				throw problem('SIREN', `"${siren}" is not a SIREN (9 digits with a valid check digit)`);
-			if (contractNumber === '') throw problem('Optimum Contract Number', 'it is empty');
-			return { login, siren, contractNumber };
-		})();
-		requesters.set(this, requester);
+const settingsOfRun = new WeakMap<object, Promise<EligibilitySettings>>();
+
+function credentialProblem(context: IExecuteFunctions, label: string, message: string) {
+	return new NodeOperationError(
+		context.getNode(),
+		`Invalid ${label} in the Orange Eligibility API credential: ${message}`,
+		{
+			description:
+				'Fix it in the credential: the values are those of your "Eligibilité Opérateur" order form and API reference.',
+		},
+	);
+}
+
+/** The credential's path, or the default when empty; a path that would leave the API is refused. */
+export function eligibilityPathOf(value: unknown): string | undefined {
+	const path = String(value ?? '').trim() || DEFAULT_ELIGIBILITY_PATH;
+	const normalized = path.startsWith('/') ? path : `/${path}`;
+	if (!/^(\/[A-Za-z0-9._~-]+)+\/?$/.test(normalized) || /\/\.\.?(\/|$)/.test(normalized))
+		return undefined;
+	return normalized;
+}
+
+async function readSettings(context: IExecuteFunctions): Promise<EligibilitySettings> {
+	const credentials = await context.getCredentials(eligibilityApi.credentialType);
+	const field = (name: string) => String(credentials[name] ?? '').trim();
+	const login = field('login');
+	const siren = field('siren').replace(/\s/g, '');
+	const contractNumber = field('contractNumber');
+	const path = eligibilityPathOf(credentials.eligibilityPath);
+	if (login === '') throw credentialProblem(context, 'Espace Opérateur Login', 'it is empty');
+	if (!isValidSiren(siren))
+		throw credentialProblem(
+			context,
+			'SIREN',
+			`"${siren}" is not a SIREN (9 digits with a valid check digit)`,
+		);
+	if (contractNumber === '')
+		throw credentialProblem(context, 'Optimum Contract Number', 'it is empty');
+	if (!path)
+		throw credentialProblem(
+			context,
+			'Eligibility API Path',
+			`"${field('eligibilityPath')}" is not a URL path (such as ${DEFAULT_ELIGIBILITY_PATH})`,
+		);
+	return { requester: { login, siren, contractNumber }, path };
+}
+
+/** The requester identity and path of the credential, read and checked once per node run. */
+export async function eligibilitySettingsOf(this: IExecuteFunctions): Promise<EligibilitySettings> {
+	let settings = settingsOfRun.get(this);
+	if (!settings) {
+		settings = readSettings(this);
+		settingsOfRun.set(this, settings);
 	}
-	return await requester;
+	return await settings;
 }

@@ -4,9 +4,10 @@ import { nodeOf } from '../../shared/items';
 import { timeoutOf } from '../../shared/options';
 import { orangeApiRequest } from '../../shared/transport';
 import { checkOption, invalidInput } from '../../shared/validation';
-import { eligibilityApi, requesterOf } from './api';
-import type { AddressQuery, OfferKey } from './wireFormat';
-import { ELIGIBILITY_PATH, eligibilityRequestBody, OFFER_KEYS, simplifyAnswer } from './wireFormat';
+import { eligibilityApi, eligibilitySettingsOf } from './api';
+import { simplifyAnswer } from './answerReader';
+import type { CheckedPlace, OfferKey } from './wireFormat';
+import { eligibilityRequestBody, OFFER_KEYS } from './wireFormat';
 
 /** The offers chosen for an item, checked (a list set by expression can hold anything). */
 export function offersOf(this: IExecuteFunctions, itemIndex: number): OfferKey[] {
@@ -56,21 +57,21 @@ export async function checkEligibility(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	offers: OfferKey[],
-	target: { nd: string } | { address: AddressQuery },
+	place: CheckedPlace,
 ): Promise<INodeExecutionData[]> {
-	const requester = await requesterOf.call(this);
+	const { requester, path } = await eligibilitySettingsOf.call(this);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const answer = (await orangeApiRequest.call(this, eligibilityApi, {
 		method: 'POST',
-		path: ELIGIBILITY_PATH,
-		body: eligibilityRequestBody(requester, offers, target),
+		path,
+		body: eligibilityRequestBody(requester, offers, place),
 		// A check changes nothing at Orange: sending it again is harmless.
 		idempotent: true,
 		timeout: timeoutOf(this, itemIndex),
 		itemIndex,
 	})) as IDataObject;
 	const json = simplify
-		? { ...('nd' in target ? { nd: target.nd } : {}), ...simplifyAnswer(answer, offers) }
+		? { ...(place.kind === 'line' ? { nd: place.nd } : {}), ...simplifyAnswer(answer, offers) }
 		: answer;
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

@@ -4,7 +4,13 @@
  */
 import type { INode } from 'n8n-workflow';
 
-import { invalidInput, optionalText, quote, requireText } from '../../shared/validation';
+import {
+	checkOption,
+	invalidInput,
+	optionalText,
+	quote,
+	requireText,
+} from '../../shared/validation';
 
 /** ND (numéro de désignation): 10 digits starting with 0; spaces, dots, dashes, +33 and 0033 accepted. */
 export function checkNd(node: INode, itemIndex: number, value: unknown): string {
@@ -133,4 +139,39 @@ export function isValidSiren(value: string): boolean {
 		sum += digit;
 	}
 	return sum % 10 === 0;
+}
+
+/** A postal address as free text, as a CRM holds it: lines joined, letters, at most 200 characters. */
+export function checkTextAddress(node: INode, itemIndex: number, value: unknown): string {
+	// A CRM often keeps an address on several lines: one line for Orange.
+	const oneLine = typeof value === 'string' ? value.replace(/[\r\n\t]+/g, ' ') : value;
+	const text = requireText(node, itemIndex, 'Address', oneLine, { maxLength: 200 }).replace(
+		/\s+/g,
+		' ',
+	);
+	if (text.length < 5 || !/\p{L}{2}/u.test(text)) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Address',
+			`${quote(text)} is not a postal address`,
+			'Give the address as one line, such as "12 bis rue de Vaugirard, 75015 Paris".',
+		);
+	}
+	return text;
+}
+
+export const ND_STATUSES = ['active', 'inactive'] as const;
+
+/** Whether the line is in service (active) or no longer (inactive); empty means active. */
+export function checkNdStatus(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+): (typeof ND_STATUSES)[number] {
+	const text = String(value ?? '')
+		.trim()
+		.toLowerCase();
+	if (text === '') return 'active';
+	return checkOption(node, itemIndex, 'ND Status', text, [...ND_STATUSES]);
 }

@@ -1,41 +1,45 @@
 /**
- * The wire format of the "Eligibilité Opérateur" API — in this one file.
+ * The wire format of the "Eligibilité Opérateur" API (wire v2) — every field name in this one file.
  *
- * Orange publishes the API reference only to its subscribers, so this format is modelled on the
- * subscription guide (what the API answers: per offer a status, the normalised address, the NRO/PM
- * for passive offers, the BLOM for active ones) and on Orange Wholesale's public vocabulary.
- * Adapting the node to the reference Orange gives subscribers is a change to this file only.
+ * Orange gives the API reference to subscribers only. What it publishes ("Operator eligibility
+ * France" getting-started pages) is a TM Forum TMF679 Product Offering Qualification vocabulary:
+ * `productOfferingQualificationItem` with `qualificationItemResult` / `qualificationItemReason`,
+ * the site as `geographicSite` / `geographicSubAddress` / `buildingCodeOI`, characteristics as
+ * name/value pairs, the FTTE offers `FTTE_NRO`, `FTTE_PM`, `FTTE_active`. The request below is
+ * ours, built on that vocabulary; the reader is tolerant, so that an answer that differs in its
+ * details is still understood. Adapting the node to a subscriber's reference is a change here.
  *
- * Request:  POST {baseUrl}/eligibilite-operateur/v1/eligibility
- *   { "requester": { "login", "siren", "contractNumber" },
- *     "offers": ["OPTIMUM_ACCESS", "OPTIMUM_PM", "OPTIMUM_ETHERNET_ENTREPRISE", "OPTIMUM_ETHERNET_LAN"],
- *     "nd": "0142000001"
- *     | "address": { "inseeCode", "rivoliCode", "streetNumber", "streetNumberComplement", "buildingCode" } }
- * Answer:
- *   { "address": { …the same fields, normalised…, "label" },
- *     "results": [ { "offer", "status", "reason"?, "nroCode"?, "pmCode"?, "blom"? } ] }
- *   status: ELIGIBLE_DEPLOYED | ELIGIBLE_PARTIALLY_DEPLOYED | NOT_ELIGIBLE; variants (French labels,
- *   camelCase such as `eligible`, `partiallyDeployed`, `notEligible`) are understood, and any other
- *   value passes through untouched.
+ * Request: POST {baseUrl}{eligibilityPath}
+ *   { instantSyncQualification, provideUnavailabilityReason,
+ *     relatedParty: [{ role: "requester", id: login, siren, contractNumber }],
+ *     productOfferingQualificationItem: [{ id: "1", productOffering: { id: "FTTE_NRO", name } }, …],
+ *     place: { "@type": GeographicAddress | GeographicSubAddress | AccessLine | TextualAddress
+ *              | GeographicLocation, … } }
+ * Answer: { geographicSite: { place: {…}, geographicSubAddress: [{ buildingCodeOI, buildingName }] },
+ *   productOfferingQualificationItem: [{ id, productOffering, qualificationItemResult,
+ *     qualificationItemReason?, characteristic: [{ name, value }] }] }
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-export const ELIGIBILITY_PATH = '/eligibility';
-export const ELIGIBILITY_BASE_PATH = '/eligibilite-operateur/v1';
+import { definedOnly, squash, text } from './tolerantRead';
 
-/** The offers, by the node's option value, with their code on the wire. */
+export const DEFAULT_ELIGIBILITY_PATH = '/eligibilite-operateur/v1/productOfferingQualification';
+
+/** The offers by the node's option value: TMF679 id and name, and the code wire v1 used. */
 export const OFFERS = {
-	optimumAccess: { code: 'OPTIMUM_ACCESS', name: 'Optimum Access', kind: 'passive' },
-	optimumPm: { code: 'OPTIMUM_PM', name: 'Optimum PM', kind: 'passive' },
+	optimumAccess: { id: 'FTTE_NRO', name: 'Optimum Access', kind: 'passive', v1: 'OPTIMUM_ACCESS' },
+	optimumPm: { id: 'FTTE_PM', name: 'Optimum PM', kind: 'passive', v1: 'OPTIMUM_PM' },
 	optimumEthernetEntreprise: {
-		code: 'OPTIMUM_ETHERNET_ENTREPRISE',
+		id: 'FTTE_active',
 		name: 'Optimum Ethernet Entreprise',
 		kind: 'active',
+		v1: 'OPTIMUM_ETHERNET_ENTREPRISE',
 	},
 	optimumEthernetLan: {
-		code: 'OPTIMUM_ETHERNET_LAN',
+		id: 'FTTE_active',
 		name: 'Optimum Ethernet LAN',
 		kind: 'active',
+		v1: 'OPTIMUM_ETHERNET_LAN',
 	},
 } as const;
 
@@ -50,109 +54,176 @@ export const STATUSES = {
 
 export type Status = keyof typeof STATUSES;
 
+const PARTIAL = /partiel|partial/;
+
+/**
+ * The canonical status of an offer: TMF679's `eligible` / `notEligible` (with a reason that may say
+ * the network is only partly deployed), and the words of wire v1 and French labels as well.
+ * Undefined for a word this file does not know: the caller passes it through untouched.
+ */
+export function canonicalStatus(result: unknown, reason?: unknown): Status | undefined {
+	const word = squash(text(result));
+	if (word === '') return undefined;
+	if (/^(not|non|in)eligi/.test(word)) return 'NOT_ELIGIBLE';
+	if (PARTIAL.test(word)) return 'ELIGIBLE_PARTIALLY_DEPLOYED';
+	if (!/^eligible(reseaudeploye|deployed)?$|^deployed$/.test(word)) return undefined;
+	return PARTIAL.test(squash(text(reason))) ? 'ELIGIBLE_PARTIALLY_DEPLOYED' : 'ELIGIBLE_DEPLOYED';
+}
+
+const offersNamed = new Map<string, OfferKey[]>();
+for (const key of OFFER_KEYS) {
+	for (const name of [key, OFFERS[key].id, OFFERS[key].name, OFFERS[key].v1]) {
+		const keys = offersNamed.get(squash(name)) ?? [];
+		if (!keys.includes(key)) keys.push(key);
+		offersNamed.set(squash(name), keys);
+	}
+}
+
+/**
+ * The offers an id or name designates, case and accents ignored: one offer for its name or its
+ * own id, every active offer for the id they share (`FTTE_active`), none for an unknown one.
+ */
+export function offersNamedBy(value: unknown): OfferKey[] {
+	return offersNamed.get(squash(text(value))) ?? [];
+}
+
+/** What Orange's answer may call each part, first the published name, then variants seen or likely. */
+export const WIRE_NAMES = {
+	items: [
+		'productOfferingQualificationItem',
+		'productOfferingQualificationItems',
+		'qualificationItem',
+		'qualificationItems',
+		'results',
+		'offers',
+		'items',
+	],
+	offerObject: ['productOffering', 'offering'],
+	offerRef: ['id', 'name', 'code', 'label'],
+	offerFlat: ['offer', 'offerCode', 'offerName', 'productOfferingId', 'productOfferingName'],
+	itemId: ['id'],
+	result: ['qualificationItemResult', 'qualificationResult', 'result', 'status', 'eligibility'],
+	reason: [
+		'qualificationItemReason',
+		'eligibilityUnavailabilityReason',
+		'unavailabilityReason',
+		'reason',
+	],
+	reasonRef: ['code', 'label', 'name', 'value'],
+	characteristics: ['characteristic', 'characteristics', 'productCharacteristic'],
+	characteristicName: ['name', 'key', 'code'],
+	characteristicValue: ['value', 'val'],
+	nroCode: ['codeNRO', 'nroCode', 'NRO', 'codeNro', 'nro'],
+	pmCode: ['codePM', 'pmCode', 'PM', 'codePm', 'pm'],
+	blom: ['BLOM', 'codeBLOM', 'blomCode', 'blom'],
+	/** Item fields that are not characteristics when they stand flat on an item (wire v1). */
+	notCharacteristics: ['@type', '@baseType', '@schemaLocation', 'href', 'state', 'type'],
+	site: ['geographicSite', 'site'],
+	place: ['place', 'address', 'geographicAddress'],
+	subAddresses: ['geographicSubAddress', 'geographicSubAddresses', 'buildings', 'subAddress'],
+	buildingCode: ['buildingCodeOI', 'buildingCode', 'codeImmeuble', 'code'],
+	buildingName: ['buildingName', 'name', 'label'],
+	inseeCode: ['inseeCode', 'codeInsee', 'insee', 'cityCode'],
+	rivoliCode: ['rivoliCode', 'codeRivoli', 'rivoli', 'streetCode'],
+	streetNumber: ['streetNr', 'streetNumber', 'number', 'numeroVoie'],
+	streetNumberComplement: ['streetNrSuffix', 'streetNumberComplement', 'streetNrSuffixLabel'],
+	streetName: ['streetName', 'street', 'streetLabel', 'libelleVoie'],
+	postcode: ['postcode', 'postCode', 'postalCode', 'zipCode', 'codePostal'],
+	city: ['city', 'cityName', 'locality', 'commune'],
+	label: ['label', 'fullAddress', 'addressLabel', 'formattedAddress'],
+} as const;
+
 export interface Requester {
 	login: string;
 	siren: string;
 	contractNumber: string;
 }
 
-export interface AddressQuery {
-	inseeCode?: string;
-	rivoliCode?: string;
-	streetNumber?: string;
-	streetNumberComplement?: string;
-	buildingCode?: string;
+/** Where to check, as the operations hand it over: plain values. */
+export type CheckedPlace =
+	| {
+			kind: 'address';
+			inseeCode: string;
+			rivoliCode: string;
+			streetNumber: string;
+			streetNumberComplement?: string;
+	  }
+	| { kind: 'building'; buildingCode: string }
+	| { kind: 'line'; nd: string; ndStatus: 'active' | 'inactive' }
+	| { kind: 'text'; address: string }
+	| { kind: 'point'; latitude: number; longitude: number };
+
+function placeOnWire(place: CheckedPlace): IDataObject {
+	switch (place.kind) {
+		case 'address':
+			return definedOnly({
+				'@type': 'GeographicAddress',
+				inseeCode: place.inseeCode,
+				rivoliCode: place.rivoliCode,
+				streetNr: place.streetNumber,
+				streetNrSuffix: place.streetNumberComplement,
+			});
+		case 'building':
+			return { '@type': 'GeographicSubAddress', buildingCodeOI: place.buildingCode };
+		case 'line':
+			return { '@type': 'AccessLine', nd: place.nd, ndStatus: place.ndStatus };
+		case 'text':
+			return { '@type': 'TextualAddress', label: place.address };
+		case 'point':
+			return {
+				'@type': 'GeographicLocation',
+				latitude: place.latitude,
+				longitude: place.longitude,
+			};
+	}
+}
+
+function requestedItems(offers: OfferKey[]): IDataObject[] {
+	return offers.map((key, index) => ({
+		id: String(index + 1),
+		productOffering: { id: OFFERS[key].id, name: OFFERS[key].name },
+	}));
+}
+
+function requesterParty(requester: Requester): IDataObject {
+	const { login, siren, contractNumber } = requester;
+	return { role: 'requester', id: login, siren, contractNumber };
 }
 
 export function eligibilityRequestBody(
 	requester: Requester,
 	offers: OfferKey[],
-	target: { nd: string } | { address: AddressQuery },
+	place: CheckedPlace,
 ): IDataObject {
 	return {
-		requester: { ...requester },
-		offers: offers.map((offer) => OFFERS[offer].code),
-		...('nd' in target ? { nd: target.nd } : { address: { ...target.address } }),
+		instantSyncQualification: true,
+		provideUnavailabilityReason: true,
+		relatedParty: [requesterParty(requester)],
+		productOfferingQualificationItem: requestedItems(offers),
+		place: placeOnWire(place),
 	};
 }
 
-const squashed = new Map<string, string>();
-
-/** Lower-case letters only, accents removed: "Éligible - réseau déployé" → "eligiblereseaudeploye". */
-function squash(text: string): string {
-	let result = squashed.get(text);
-	if (result === undefined) {
-		result = text
-			.normalize('NFD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.toLowerCase()
-			.replace(/[^a-z]/g, '');
-		// Orange sends a handful of distinct labels; the bound only guards against a flood of new ones.
-		if (squashed.size < 1000) squashed.set(text, result);
-	}
-	return result;
-}
-
-/** The canonical status for what Orange sent, or undefined for a value this file does not know. */
-export function canonicalStatus(value: unknown): Status | undefined {
-	if (typeof value !== 'string') return undefined;
-	const text = squash(value);
-	if (text === '') return undefined;
-	if (/^(not|non|in)eligible|^ineligible$|^noteligible/.test(text)) return 'NOT_ELIGIBLE';
-	if (text.includes('partiel') || text.includes('partial')) return 'ELIGIBLE_PARTIALLY_DEPLOYED';
-	if (/^eligible(reseaudeploye|deployed)?$|^deployed$/.test(text)) return 'ELIGIBLE_DEPLOYED';
-	return undefined;
-}
-
-/** The node's offer key for an offer code or name as Orange wrote it. */
-export function offerKeyOf(value: unknown): OfferKey | undefined {
-	if (typeof value !== 'string') return undefined;
-	const text = squash(value);
-	return OFFER_KEYS.find(
-		(key) =>
-			squash(key) === text ||
-			squash(OFFERS[key].code) === text ||
-			squash(OFFERS[key].name) === text,
-	);
-}
-
-function definedOnly(object: IDataObject): IDataObject {
-	return Object.fromEntries(
-		Object.entries(object).filter(
-			([, value]) => value !== undefined && value !== null && value !== '',
-		),
-	);
-}
-
 /**
- * The simplified output: `eligible` (any offer eligible), the normalised address, and per offer
- * its status, the French label of that status, and NRO/PM (passive offers) or BLOM (active ones).
+ * The credential's test: a check of one offer at a point in central Paris. Orange's verdict on the
+ * point does not matter, only that it did not refuse the client, the requester or the request's
+ * format (see the credential's rules).
  */
-export function simplifyAnswer(answer: IDataObject, offersAsked: OfferKey[]): IDataObject {
-	const results = Array.isArray(answer.results) ? (answer.results as IDataObject[]) : [];
-	const offers: IDataObject = {};
-	let eligible = false;
-	for (const result of results) {
-		const key = offerKeyOf(result.offer);
-		const status = canonicalStatus(result.status);
-		if (status && status !== 'NOT_ELIGIBLE') eligible = true;
-		const entry: IDataObject = {
-			status: status ?? result.status ?? null,
-			statusLabel: status ? STATUSES[status] : (result.status ?? null),
-			...definedOnly({ reason: result.reason }),
-		};
-		if (!key || OFFERS[key].kind === 'passive')
-			Object.assign(entry, definedOnly({ nroCode: result.nroCode, pmCode: result.pmCode }));
-		if (!key || OFFERS[key].kind === 'active')
-			Object.assign(entry, definedOnly({ blom: result.blom }));
-		offers[key ?? String(result.offer)] = entry;
-	}
-	for (const key of offersAsked) {
-		offers[key] ??= { status: null, statusLabel: 'No answer for this offer' };
-	}
+export function eligibilityTestRequest(headers: Record<string, string>): IHttpRequestOptions {
 	return {
-		eligible,
-		address: (answer.address as IDataObject | undefined) ?? {},
-		offers,
+		baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+		url: `={{$credentials.eligibilityPath || "${DEFAULT_ELIGIBILITY_PATH}"}}`,
+		method: 'POST',
+		headers,
+		ignoreHttpStatusErrors: true,
+		body: eligibilityRequestBody(
+			{
+				login: '={{$credentials.login}}',
+				siren: '={{$credentials.siren}}',
+				contractNumber: '={{$credentials.contractNumber}}',
+			},
+			['optimumAccess'],
+			{ kind: 'point', latitude: 48.8566, longitude: 2.3522 },
+		),
 	};
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { timeoutOf } from '../../../shared/options';
+import { warnAboveOutput } from '../../../shared/transport';
 
 import { listContracts } from '../../helpers/api';
 import { returnAllAndLimit, requestOptions } from '../../descriptions/locators';
@@ -19,7 +20,12 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const contracts = await listContracts.call(this, limit, timeoutOf(this, itemIndex));
+	const contracts = await listContracts.call(
+		this,
+		limit,
+		timeoutOf(this, itemIndex),
+		warnAboveOutput(this),
+	);
 	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(contracts), {
 		itemData: { item: itemIndex },
 	});

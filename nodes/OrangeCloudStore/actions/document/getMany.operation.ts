@@ -8,7 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { timeoutOf } from '../../../shared/options';
 
-import { orangeApiRequestAllItems } from '../../../shared/transport';
+import { orangeApiRequestAllItems, warnAboveOutput } from '../../../shared/transport';
 import { checkOption, checkPeriod, invalidInput } from '../../../shared/validation';
 import {
 	cloudStoreApi,
@@ -97,7 +97,12 @@ export async function execute(
 		this,
 		cloudStoreApi,
 		documentListRequest(contractId, documentType, itemIndex, timeoutOf(this, itemIndex)),
-		{ limit: filtered ? undefined : limit, pageSize: PAGE_SIZE, listKeys: DOCUMENT_LIST_KEYS },
+		{
+			limit: filtered ? undefined : limit,
+			pageSize: PAGE_SIZE,
+			listKeys: DOCUMENT_LIST_KEYS,
+			onUncertainEnd: warnAboveOutput(this),
+		},
 	);
 	let result = documents;
 	if (filtered) {

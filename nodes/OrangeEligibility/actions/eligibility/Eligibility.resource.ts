@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as checkByAddress from './checkByAddress.operation';
+import * as checkByCoordinates from './checkByCoordinates.operation';
 import * as checkByNd from './checkByNd.operation';
+import * as checkByTextAddress from './checkByTextAddress.operation';
 
-export { checkByAddress, checkByNd };
+export { checkByAddress, checkByCoordinates, checkByNd, checkByTextAddress };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,14 +22,28 @@ export const description: INodeProperties[] = [
 				action: 'Check eligibility of an address',
 			},
 			{
+				name: 'Check by Coordinates',
+				value: 'checkByCoordinates',
+				description: 'Check the Optimum offers at a GPS point (WGS84 latitude and longitude)',
+				action: 'Check eligibility at GPS coordinates',
+			},
+			{
 				name: 'Check by ND',
 				value: 'checkByNd',
 				description: 'Check the Optimum offers on a line number (ND)',
 				action: 'Check eligibility of a line number',
+			},
+			{
+				name: 'Check by Text Address',
+				value: 'checkByTextAddress',
+				description: 'Check the Optimum offers at a postal address written as one line',
+				action: 'Check eligibility of a text address',
 			},
 		],
 		default: 'checkByAddress',
 	},
 	...checkByAddress.description,
 	...checkByNd.description,
+	...checkByTextAddress.description,
+	...checkByCoordinates.description,
 ];

@@ -16,7 +16,7 @@ import {
 	checkRivoliCode,
 	checkStreetNumber,
 } from '../../helpers/inputs';
-import type { AddressQuery } from '../../helpers/wireFormat';
+import type { CheckedPlace } from '../../helpers/wireFormat';
 
 const byStreet = { show: { ...definedBelow.show, locateBy: ['streetAddress'] } };
 const EXPECTED_FIELDS =
@@ -108,13 +108,15 @@ export async function execute(
 	const node = nodeOf(this);
 	const locateBy = this.getNodeParameter('locateBy', itemIndex, 'streetAddress') as string;
 	const field = fieldReaderFor.call(this, itemIndex, EXPECTED_FIELDS);
-	let address: AddressQuery;
+	let place: CheckedPlace;
 	if (locateBy === 'buildingCode') {
-		address = {
+		place = {
+			kind: 'building',
 			buildingCode: checkBuildingCode(node, itemIndex, field('buildingCode', 'Building Code')),
 		};
 	} else {
-		address = {
+		place = {
+			kind: 'address',
 			inseeCode: checkInseeCode(node, itemIndex, field('inseeCode', 'INSEE Code')),
 			rivoliCode: checkRivoliCode(node, itemIndex, field('rivoliCode', 'Rivoli Code')),
 			...checkStreetNumber(
@@ -126,5 +128,5 @@ export async function execute(
 		};
 	}
 	const offers = offersOf.call(this, itemIndex);
-	return await checkEligibility.call(this, itemIndex, offers, { address });
+	return await checkEligibility.call(this, itemIndex, offers, place);
 }

@@ -107,6 +107,36 @@ const cases: [string, Record<string, unknown>, string][] = [
 		{ ...paris, offers: '={{ ["optimumGold"] }}' },
 		'Invalid Offers in item 0: "optimumGold" is not one of optimumAccess, optimumPm, optimumEthernetEntreprise, optimumEthernetLan',
 	],
+	[
+		'ND status unknown',
+		{ operation: 'checkByNd', nd: '0142000001', ndStatus: expr('resilie') },
+		'Invalid ND Status in item 0: "resilie" is not one of active, inactive',
+	],
+	[
+		'text address without letters',
+		{ operation: 'checkByTextAddress', address: expr('75015 75015') },
+		'Invalid Address in item 0: "75015 75015" is not a postal address',
+	],
+	[
+		'text address empty',
+		{ operation: 'checkByTextAddress', address: expr('   ') },
+		'Invalid Address in item 0: it is empty',
+	],
+	[
+		'text address too long',
+		{ operation: 'checkByTextAddress', address: expr(`1 rue ${'x'.repeat(200)}`) },
+		'Invalid Address in item 0: it is longer than 200 characters',
+	],
+	[
+		'latitude not a number',
+		{ operation: 'checkByCoordinates', latitude: expr('north'), longitude: 2.3 },
+		'Invalid Latitude in item 0: "north" is not a latitude',
+	],
+	[
+		'point at sea off Brittany',
+		{ operation: 'checkByCoordinates', latitude: 47.5, longitude: -7.5 },
+		'Invalid Latitude in item 0: 47.5, -7.5 is not in France',
+	],
 ];
 
 describe('eligibility input checks (nothing is sent)', () => {
@@ -120,6 +150,7 @@ describe('eligibility input checks (nothing is sent)', () => {
 			t.credentials,
 		);
 		expect(error?.message).toBe(message);
+		expect(error?.name).toBe('NodeOperationError');
 		expect(t.sandbox.requests).toHaveLength(0);
 	});
 

@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
 
-import { runNode } from '../../../../helpers/engine.ts';
+import { CHECK_PATH, lastPlace, runCheck } from '../../../../helpers/eligibility.ts';
 import { ELIGIBILITY, useSandbox } from '../../../../helpers/sandbox.ts';
 
 const t = useSandbox();
-const credentials = { orangeEligibilityApi: ELIGIBILITY };
-/** The eligibility checks the sandbox received (token requests left out). */
-const sentChecks = () => t.sandbox.requests.filter((r) => r.path.endsWith('/eligibility'));
-
+const sentPlaces = () =>
+	t.sandbox.requests
+		.filter((r) => r.path === CHECK_PATH)
+		.map((r) => (r.body as { place: unknown }).place);
 const check = (
 	parameters: Record<string, unknown>,
 	extra: { items?: Record<string, unknown>[]; continueOnFail?: boolean } = {},
-) =>
-	runNode(
-		{
-			type: 'orangeEligibility',
-			parameters: { resource: 'eligibility', operation: 'checkByAddress', ...parameters },
-			credentials,
-			...extra,
-		},
-		t.credentials,
-	);
+) => runCheck(t, 'checkByAddress', parameters, extra);
 
 const paris = { inseeCode: '75115', rivoliCode: '2156', streetNumber: '12' };
 
@@ -29,14 +20,28 @@ describe('eligibility checkByAddress', () => {
 		const { items, error } = await check(paris);
 		expect(error).toBeUndefined();
 		expect(t.sandbox.requests.at(-1)!.body).toEqual({
-			requester: { login: 'operateur.demo', siren: '552081317', contractNumber: 'OPT-2024-000123' },
-			offers: [
-				'OPTIMUM_ACCESS',
-				'OPTIMUM_PM',
-				'OPTIMUM_ETHERNET_ENTREPRISE',
-				'OPTIMUM_ETHERNET_LAN',
+			instantSyncQualification: true,
+			provideUnavailabilityReason: true,
+			relatedParty: [
+				{
+					role: 'requester',
+					id: 'operateur.demo',
+					siren: '552081317',
+					contractNumber: 'OPT-2024-000123',
+				},
 			],
-			address: { inseeCode: '75115', rivoliCode: '2156', streetNumber: '12' },
+			productOfferingQualificationItem: [
+				{ id: '1', productOffering: { id: 'FTTE_NRO', name: 'Optimum Access' } },
+				{ id: '2', productOffering: { id: 'FTTE_PM', name: 'Optimum PM' } },
+				{ id: '3', productOffering: { id: 'FTTE_active', name: 'Optimum Ethernet Entreprise' } },
+				{ id: '4', productOffering: { id: 'FTTE_active', name: 'Optimum Ethernet LAN' } },
+			],
+			place: {
+				'@type': 'GeographicAddress',
+				inseeCode: '75115',
+				rivoliCode: '2156',
+				streetNr: '12',
+			},
 		});
 		expect(items[0].json).toEqual({
 			eligible: true,
@@ -44,9 +49,13 @@ describe('eligibility checkByAddress', () => {
 				inseeCode: '75115',
 				rivoliCode: '2156',
 				streetNumber: '12',
+				streetName: 'RUE DE LA CONVENTION',
+				postcode: '75015',
+				city: 'PARIS',
 				buildingCode: 'IMB/75115/X/00A1',
 				label: '12 RUE DE LA CONVENTION 75015 PARIS',
 			},
+			buildings: [{ buildingCode: 'IMB/75115/X/00A1' }],
 			offers: {
 				optimumAccess: {
 					status: 'ELIGIBLE_DEPLOYED',
@@ -73,7 +82,7 @@ describe('eligibility checkByAddress', () => {
 			},
 		});
 		const call = t.sandbox.requests.at(-1)!;
-		expect(call.path).toBe('/eligibilite-operateur/v1/eligibility');
+		expect(call.path).toBe('/eligibilite-operateur/v1/productOfferingQualification');
 		expect(call.headers.authorization).toMatch(/^Bearer /);
 		expect(call.headers['x-api-key']).toBeUndefined();
 	});
@@ -85,9 +94,7 @@ describe('eligibility checkByAddress', () => {
 			streetNumber: '8',
 			streetNumberComplement: 'bis',
 		});
-		expect(t.sandbox.requests.at(-1)!.body).toMatchObject({
-			address: { streetNumber: '8', streetNumberComplement: 'B' },
-		});
+		expect(lastPlace(t)).toMatchObject({ streetNr: '8', streetNrSuffix: 'B' });
 		const offers = items[0].json.offers as Record<string, Record<string, unknown>>;
 		expect(items[0].json.eligible).toBe(true);
 		expect(offers.optimumPm).toMatchObject({
@@ -99,17 +106,26 @@ describe('eligibility checkByAddress', () => {
 			status: 'NOT_ELIGIBLE',
 			statusLabel: 'Inéligible',
 			reason: 'notDeployed',
+			details: { message: 'No Optimum Ethernet LAN here (notDeployed)' },
 		});
+		// Three buildings at this address.
+		expect(items[0].json.buildings).toEqual([
+			{ buildingCode: 'IMB/69123/S/01B7', name: 'Bâtiment A' },
+			{ buildingCode: 'IMB/69123/S/01B8', name: 'Bâtiment B' },
+			{ buildingCode: 'IMB/69123/S/01B9', name: 'Bâtiment C' },
+		]);
+		expect(items[0].json.address).toMatchObject({ buildingCode: 'IMB/69123/S/01B7' });
 	});
 
 	it('says not eligible when no offer is', async () => {
 		const { items } = await check({ inseeCode: '13055', rivoliCode: '1001', streetNumber: '140' });
 		expect(items[0].json.eligible).toBe(false);
-		expect(Object.values(items[0].json.offers as object).map((o) => o.statusLabel)).toEqual([
-			'Inéligible',
-			'Inéligible',
-			'Inéligible',
-			'Inéligible',
+		const offers = Object.values(items[0].json.offers as object);
+		expect(offers.map((o) => [o.statusLabel, o.reason])).toEqual([
+			['Inéligible', 'notDeployed'],
+			['Inéligible', 'exlusionZone'],
+			['Inéligible', 'temporaryGel'],
+			['Inéligible', 'freezeBeforeClosing'],
 		]);
 	});
 
@@ -121,9 +137,12 @@ describe('eligibility checkByAddress', () => {
 			offers: ['optimumAccess', 'optimumEthernetLan'],
 		});
 		expect(t.sandbox.requests.at(-1)!.body).toMatchObject({
-			offers: ['OPTIMUM_ACCESS', 'OPTIMUM_ETHERNET_LAN'],
-			address: { inseeCode: '2A004', rivoliCode: 'B012' },
+			productOfferingQualificationItem: [
+				{ id: '1', productOffering: { id: 'FTTE_NRO' } },
+				{ id: '2', productOffering: { id: 'FTTE_active', name: 'Optimum Ethernet LAN' } },
+			],
 		});
+		expect(lastPlace(t)).toMatchObject({ inseeCode: '2A004', rivoliCode: 'B012' });
 		expect(Object.keys(items[0].json.offers as object)).toEqual([
 			'optimumAccess',
 			'optimumEthernetLan',
@@ -132,10 +151,19 @@ describe('eligibility checkByAddress', () => {
 
 	it('checks a building code instead of a street address', async () => {
 		const { items } = await check({ locateBy: 'buildingCode', buildingCode: 'imb/31555/c/0107' });
-		expect(t.sandbox.requests.at(-1)!.body).toMatchObject({
-			address: { buildingCode: 'IMB/31555/C/0107' },
+		expect(lastPlace(t)).toEqual({
+			'@type': 'GeographicSubAddress',
+			buildingCodeOI: 'IMB/31555/C/0107',
 		});
 		expect(items[0].json.address).toMatchObject({ label: '7 PLACE DU CAPITOLE 31000 TOULOUSE' });
+		// This place answers its active offers as one unnamed FTTE_active item: both get it.
+		const offers = items[0].json.offers as Record<string, Record<string, unknown>>;
+		expect(offers.optimumEthernetEntreprise).toEqual({
+			status: 'ELIGIBLE_DEPLOYED',
+			statusLabel: 'Eligible réseau déployé',
+			blom: 'BLOM-31555-0107',
+		});
+		expect(offers.optimumEthernetLan).toEqual(offers.optimumEthernetEntreprise);
 	});
 
 	it('understands French labels and camelCase statuses', async () => {
@@ -163,8 +191,8 @@ describe('eligibility checkByAddress', () => {
 		expect(error).toBeUndefined();
 		const offers = items[0].json.offers as Record<string, Record<string, unknown>>;
 		expect(offers.optimumAccess).toMatchObject({
-			status: 'UNDER_STUDY',
-			statusLabel: 'UNDER_STUDY',
+			status: 'underStudy',
+			statusLabel: 'underStudy',
 		});
 		expect(items[0].json.eligible).toBe(true);
 	});
@@ -172,13 +200,20 @@ describe('eligibility checkByAddress', () => {
 	it('returns the raw answer when Simplify is off', async () => {
 		const { items } = await check({ ...paris, simplify: false, offers: ['optimumAccess'] });
 		expect(items[0].json).toEqual({
-			address: expect.objectContaining({ inseeCode: '75115' }),
-			results: [
+			id: expect.stringMatching(/^poq-/),
+			state: 'done',
+			geographicSite: expect.objectContaining({
+				place: expect.objectContaining({ inseeCode: '75115', streetNr: '12' }),
+			}),
+			productOfferingQualificationItem: [
 				{
-					offer: 'OPTIMUM_ACCESS',
-					status: 'ELIGIBLE_DEPLOYED',
-					nroCode: 'NRO-75115-2156',
-					pmCode: 'PM-75115-2156-01',
+					id: '1',
+					productOffering: { id: 'FTTE_NRO', name: 'Optimum Access' },
+					qualificationItemResult: 'eligible',
+					characteristic: [
+						{ name: 'codeNRO', value: 'NRO-75115-2156' },
+						{ name: 'codePM', value: 'PM-75115-2156-01' },
+					],
 				},
 			],
 		});
@@ -186,7 +221,9 @@ describe('eligibility checkByAddress', () => {
 
 	it("reports Orange's 404 for an unknown address", async () => {
 		const { error } = await check({ ...paris, streetNumber: '9999' });
-		expect(error?.message).toBe('Orange Eligibility: Resource not found');
+		expect(error?.message).toMatch(
+			/^Orange Eligibility: Resource not found — if every check answers this, the request format or path may differ from your API reference: check the credential's "Eligibility API Path"/,
+		);
 		expect(error?.description).toContain('Address not found in the Orange address repository');
 	});
 
@@ -223,9 +260,15 @@ describe('eligibility checkByAddress', () => {
 				],
 			});
 			expect(error).toBeUndefined();
-			expect(sentChecks().map((r) => (r.body as { address: unknown }).address)).toEqual([
-				{ ...paris, streetNumberComplement: 'B' },
-				{ inseeCode: '2A004', rivoliCode: '0100', streetNumber: '3' },
+			const onWire = {
+				'@type': 'GeographicAddress',
+				inseeCode: '75115',
+				rivoliCode: '2156',
+				streetNr: '12',
+			};
+			expect(sentPlaces()).toEqual([
+				{ ...onWire, streetNrSuffix: 'B' },
+				{ ...onWire, inseeCode: '2A004', rivoliCode: '0100', streetNr: '3' },
 			]);
 			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 
@@ -235,9 +278,7 @@ describe('eligibility checkByAddress', () => {
 				{ items: [{ buildingCode: 'IMB/31555/C/0107' }] },
 			);
 			expect(byBuilding.error).toBeUndefined();
-			expect(sentChecks()[0].body).toMatchObject({
-				address: { buildingCode: 'IMB/31555/C/0107' },
-			});
+			expect(sentPlaces()[0]).toMatchObject({ buildingCodeOI: 'IMB/31555/C/0107' });
 		});
 
 		it('names the item and the missing field, and sends nothing for that item', async () => {
@@ -250,7 +291,7 @@ describe('eligibility checkByAddress', () => {
 				'Invalid Rivoli Code in item 1: the input item has no field "rivoliCode"',
 			);
 			expect(items[1].json.description).toContain('Edit Fields');
-			expect(sentChecks()).toHaveLength(1);
+			expect(sentPlaces()).toHaveLength(1);
 		});
 
 		it('ignores the fields set below', async () => {
@@ -258,7 +299,59 @@ describe('eligibility checkByAddress', () => {
 				{ ...auto, inseeCode: '99999', rivoliCode: 'XXXX', streetNumber: '1' },
 				{ items: [paris] },
 			);
-			expect((sentChecks()[0].body as { address: unknown }).address).toEqual(paris);
+			expect(sentPlaces()[0]).toMatchObject({
+				inseeCode: '75115',
+				rivoliCode: '2156',
+				streetNr: '12',
+			});
 		});
+	});
+});
+
+describe("the credential's Eligibility API Path", () => {
+	const useCredential = (fields: Record<string, string>) =>
+		t.credentials.store.set(ELIGIBILITY, { ...t.credentials.store.get(ELIGIBILITY), ...fields });
+
+	it('sends checks to the path the credential names, and says what to check when it is wrong', async () => {
+		useCredential({ eligibilityPath: 'eligibilite-operateur/v2/qualification' });
+		const { error } = await check(paris);
+		expect(t.sandbox.requests.at(-1)!.path).toBe('/eligibilite-operateur/v2/qualification');
+		expect(error?.message).toBe(
+			'Orange Eligibility: Resource not found — if every check answers this, the request format or path may differ from your API reference: check the credential\'s "Eligibility API Path" and the README, section "The eligibility wire"',
+		);
+		expect(error?.description).toContain('Request: POST /eligibilite-operateur/v2/qualification');
+	});
+
+	it('uses the default path when the field is empty (a credential saved before it existed)', async () => {
+		useCredential({ eligibilityPath: '' });
+		expect((await check(paris)).error).toBeUndefined();
+		expect(t.sandbox.requests.at(-1)!.path).toBe(CHECK_PATH);
+	});
+
+	it.each([
+		'/eligibilite-operateur/../oauth/v3/token',
+		'/a path/with spaces',
+		'https://elsewhere.example/x',
+	])('refuses the path %j, naming the field, and sends nothing', async (eligibilityPath) => {
+		useCredential({ eligibilityPath });
+		const { error } = await check(paris);
+		expect(error?.message).toBe(
+			`Invalid Eligibility API Path in the Orange Eligibility API credential: "${eligibilityPath}" is not a URL path (such as ${CHECK_PATH})`,
+		);
+		expect(t.sandbox.requests).toHaveLength(0);
+	});
+
+	it('tells a request the endpoint does not understand (Orange code 24) from a refused requester', async () => {
+		t.sandbox.addFault({
+			kind: 'status',
+			status: 400,
+			path: CHECK_PATH,
+			body: { code: 24, message: 'Invalid body field', description: 'place.@type unknown' },
+		});
+		const { error } = await check(paris);
+		expect(error?.message).toMatch(
+			/^Orange Eligibility: Invalid body field — if every check answers this, the request format or path may differ/,
+		);
+		expect(error?.description).toContain('place.@type unknown');
 	});
 });

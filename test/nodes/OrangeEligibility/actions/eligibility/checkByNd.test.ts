@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
 
-import { runNode } from '../../../../helpers/engine.ts';
-import { ELIGIBILITY, useSandbox } from '../../../../helpers/sandbox.ts';
+import { CHECK_PATH, lastPlace, runCheck } from '../../../../helpers/eligibility.ts';
+import { useSandbox } from '../../../../helpers/sandbox.ts';
 
 const t = useSandbox();
-const credentials = { orangeEligibilityApi: ELIGIBILITY };
-/** The eligibility checks the sandbox received (token requests left out). */
-const sentChecks = () => t.sandbox.requests.filter((r) => r.path.endsWith('/eligibility'));
-
-const check = (parameters: Record<string, unknown>) =>
-	runNode(
-		{
-			type: 'orangeEligibility',
-			parameters: { resource: 'eligibility', operation: 'checkByNd', ...parameters },
-			credentials,
-		},
-		t.credentials,
-	);
+const check = (
+	parameters: Record<string, unknown>,
+	extra: { items?: Record<string, unknown>[]; continueOnFail?: boolean } = {},
+) => runCheck(t, 'checkByNd', parameters, extra);
+const sentPlaces = () =>
+	t.sandbox.requests
+		.filter((r) => r.path === CHECK_PATH)
+		.map((r) => (r.body as { place: unknown }).place);
 
 describe('eligibility checkByNd', () => {
 	it.each([
@@ -25,10 +20,10 @@ describe('eligibility checkByNd', () => {
 		['+33 1 42 00 00 01'],
 		['0033142000001'],
 		['01-42-00-00-01'],
-	])('normalises %j to the ND 0142000001', async (nd) => {
+	])('normalises %j to the ND 0142000001, an active line by default', async (nd) => {
 		const { items, error } = await check({ nd });
 		expect(error).toBeUndefined();
-		expect(t.sandbox.requests.at(-1)!.body).toMatchObject({ nd: '0142000001' });
+		expect(lastPlace(t)).toEqual({ '@type': 'AccessLine', nd: '0142000001', ndStatus: 'active' });
 		expect(items[0].json).toMatchObject({
 			nd: '0142000001',
 			eligible: true,
@@ -50,37 +45,59 @@ describe('eligibility checkByNd', () => {
 			'status',
 			'statusLabel',
 		]);
-		expect(offers.optimumEthernetLan).toEqual({
+		expect(offers.optimumEthernetLan).toMatchObject({
 			status: 'NOT_ELIGIBLE',
 			statusLabel: 'Inéligible',
 			reason: 'notDeployed',
 		});
 	});
 
-	it("reports Orange's 404 for a line it does not know", async () => {
+	it('checks a line no longer in service with ND Status "inactive"', async () => {
+		const asActive = await check({ nd: '0145000007' });
+		expect(asActive.error?.description).toContain('ND 0145000007 not found, or not active');
+		const { items, error } = await check({ nd: '0145000007', ndStatus: 'inactive' });
+		expect(error).toBeUndefined();
+		expect(lastPlace(t)).toEqual({ '@type': 'AccessLine', nd: '0145000007', ndStatus: 'inactive' });
+		expect(items[0].json).toMatchObject({
+			nd: '0145000007',
+			eligible: true,
+			address: { label: '12 BIS RUE DE VAUGIRARD 75015 PARIS' },
+			offers: {
+				optimumEthernetEntreprise: { status: 'NOT_ELIGIBLE', reason: 'onlyMetropolitanAreaOffer' },
+			},
+		});
+	});
+
+	it("reports Orange's 404 for a line it does not know, with Orange's words", async () => {
 		const { error } = await check({ nd: '0100012345' });
-		expect(error?.message).toBe('Orange Eligibility: Resource not found');
+		expect(error?.message).toMatch(/^Orange Eligibility: Resource not found — /);
 		expect(error?.description).toContain('ND 0100012345 not found');
 	});
 
-	it('reads the ND from each input item with Mapping Mode "Map Automatically"', async () => {
-		const { items, error } = await runNode(
+	it('reads the ND and its status from each input item with Mapping Mode "Map Automatically"', async () => {
+		const { items, error } = await check(
+			{ mappingMode: 'autoMapInputData' },
 			{
-				type: 'orangeEligibility',
-				parameters: {
-					resource: 'eligibility',
-					operation: 'checkByNd',
-					mappingMode: 'autoMapInputData',
-				},
-				credentials: { orangeEligibilityApi: ELIGIBILITY },
-				items: [{ nd: '+33 1 42 00 00 01' }, { phone: '0142000001' }],
+				items: [
+					{ nd: '+33 1 42 00 00 01' },
+					{ phone: '0142000001' },
+					{ nd: '0145000007', ndStatus: 'INACTIVE' },
+					{ nd: '0142000001', ndStatus: 'gone' },
+				],
 				continueOnFail: true,
 			},
-			t.credentials,
 		);
 		expect(error).toBeUndefined();
-		expect(sentChecks().map((r) => (r.body as { nd: string }).nd)).toEqual(['0142000001']);
+		expect(sentPlaces()).toEqual([
+			{ '@type': 'AccessLine', nd: '0142000001', ndStatus: 'active' },
+			{ '@type': 'AccessLine', nd: '0145000007', ndStatus: 'inactive' },
+		]);
 		expect(items[0].json.nd).toBe('0142000001');
 		expect(items[1].json.error).toBe('Invalid ND in item 1: the input item has no field "nd"');
+		expect(items[2].json.eligible).toBe(true);
+		expect(items[3].json.error).toBe(
+			'Invalid ND Status in item 3: "gone" is not one of active, inactive',
+		);
+		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 	});
 });
