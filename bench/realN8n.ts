@@ -21,7 +21,6 @@ import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 
 import { sandboxToken } from '../sandbox/client.ts';
-import { SANDBOX_REQUESTER } from '../sandbox/data.ts';
 import {
 	ensureN8n,
 	installPackage,
@@ -34,18 +33,12 @@ import {
 } from '../scripts/n8n.ts';
 import { median, pool, startSandboxProcess, type SandboxProcess } from './harness.ts';
 import { freePort, startPostgres } from './postgres.ts';
+import { CHECK_PATH, checkBody, checkBodyExpression } from './wire.ts';
 
 export type Database = 'sqlite' | 'postgres';
 export type Lane = 'node' | 'httpStatic' | 'httpCredential';
 export const LANES: Lane[] = ['node', 'httpStatic', 'httpCredential'];
 
-const OFFERS = [
-	'OPTIMUM_ACCESS',
-	'OPTIMUM_PM',
-	'OPTIMUM_ETHERNET_ENTREPRISE',
-	'OPTIMUM_ETHERNET_LAN',
-];
-const PATH = '/eligibilite-operateur/v1/eligibility';
 const CREDENTIAL = { id: 'orangeEligibilitySandbox', name: 'Orange Eligibility (sandbox)' };
 const WARM_UP_ITEMS = 50;
 
@@ -90,12 +83,15 @@ function laneNode(
 			credentials: { orangeEligibilityApi: CREDENTIAL },
 		};
 	}
-	const body = `={{ JSON.stringify({ requester: ${JSON.stringify(SANDBOX_REQUESTER)}, offers: ${JSON.stringify(OFFERS)}, nd: $json.nd }) }}`;
+	const body = checkBodyExpression(
+		{ kind: 'line', nd: '__nd__', ndStatus: 'active' },
+		{ nd: '$json.nd' },
+	);
 	// Batching is the HTTP Request node's only bound on requests in flight: `concurrency` items
 	// every `latencyMs` (an interval of 0 fires every item at once).
 	const common = {
 		method: 'POST',
-		url: `${sandboxUrl}${PATH}`,
+		url: `${sandboxUrl}${CHECK_PATH}`,
 		sendBody: true,
 		specifyBody: 'json',
 		jsonBody: body,
@@ -314,7 +310,9 @@ function laneTime(name: string, task: TaskData | undefined, lane: Lane, items: n
 	if (!task || task.error || output.length !== items)
 		throw new Error(`${name}: ${task?.error?.message ?? `${output.length} items of ${items}`}`);
 	const answered = (json: Record<string, unknown>) =>
-		lane === 'node' ? typeof json.eligible === 'boolean' : Array.isArray(json.results);
+		lane === 'node'
+			? typeof json.eligible === 'boolean'
+			: Array.isArray(json.productOfferingQualificationItem);
 	const wrong = output.findIndex((item) => !answered(item.json));
 	if (wrong >= 0)
 		throw new Error(
@@ -333,14 +331,14 @@ export async function plainFetch(
 	const rows = ndRows(items);
 	const started = performance.now();
 	await pool(items, concurrency, async (index) => {
-		const response = await fetch(`${sandboxUrl}${PATH}`, {
+		const response = await fetch(`${sandboxUrl}${CHECK_PATH}`, {
 			method: 'POST',
 			headers: {
 				Authorization: `Bearer ${token}`,
 				Accept: 'application/json',
 				'Content-Type': 'application/json',
 			},
-			body: JSON.stringify({ requester: SANDBOX_REQUESTER, offers: OFFERS, nd: rows[index].nd }),
+			body: checkBody({ kind: 'line', nd: rows[index].nd, ndStatus: 'active' }),
 		});
 		if (response.status !== 200) throw new Error(`plain fetch: HTTP ${response.status}`);
 		await response.json();
