@@ -17,7 +17,8 @@ export function holdsExpression(value: unknown): boolean {
 	return false;
 }
 
-type Parse<T> = (value: unknown) => T;
+/** Turns a parameter's value into what the node uses; throws an error naming the item if invalid. */
+type Parse<T> = (value: unknown, itemIndex: number, context: IExecuteFunctions) => T;
 const asIs: Parse<unknown> = (value) => value;
 
 /** Per node run: parameter name → parse function → its parsed value. */
@@ -26,7 +27,8 @@ const runValues = new WeakMap<object, Map<string, Map<Parse<unknown>, unknown>>>
 /**
  * A parameter's value for an item, passed through `parse`: read and parsed once per run when it
  * holds no expression, for each item when it does. The value may be shared by every item: not to
- * be changed. A `parse` that throws is not remembered, so each item's error names that item.
+ * be changed. A `parse` that throws is not remembered, so each item's error names that item; one
+ * `parse` function, not a new closure per call, or nothing is remembered.
  */
 export function itemParameter<T = unknown>(
 	context: IExecuteFunctions,
@@ -35,7 +37,7 @@ export function itemParameter<T = unknown>(
 	fallback: NodeParameterValueType | object,
 	parse: Parse<T> = asIs as Parse<T>,
 ): T {
-	const read = () => parse(context.getNodeParameter(name, itemIndex, fallback));
+	const read = () => parse(context.getNodeParameter(name, itemIndex, fallback), itemIndex, context);
 	if (holdsExpression(nodeOf(context).parameters[name])) return read();
 	let perRun = runValues.get(context);
 	if (!perRun) runValues.set(context, (perRun = new Map()));

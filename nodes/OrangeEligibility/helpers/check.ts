@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { nodeOf } from '../../shared/items';
 import { timeoutOf } from '../../shared/options';
+import { itemParameter } from '../../shared/parameters';
 import { orangeApiRequest } from '../../shared/transport';
 import { checkOption, invalidInput } from '../../shared/validation';
 import { eligibilityApi, eligibilitySettingsOf } from './api';
@@ -9,17 +10,19 @@ import { simplifyAnswer } from './answerReader';
 import type { CheckedPlace, OfferKey } from './wireFormat';
 import { eligibilityRequestBody, OFFER_KEYS } from './wireFormat';
 
-/** The offers chosen for an item, checked (a list set by expression can hold anything). */
-export function offersOf(this: IExecuteFunctions, itemIndex: number): OfferKey[] {
-	const value = this.getNodeParameter('offers', itemIndex, OFFER_KEYS) as unknown;
+/** The offers of a value of the Offers parameter, checked (a list set by expression can hold anything). */
+function checkedOffers(value: unknown, itemIndex: number, context: IExecuteFunctions): OfferKey[] {
 	const list = Array.isArray(value) ? value : [value];
-	if (list.length === 0)
-		throw invalidInput(nodeOf(this), itemIndex, 'Offers', 'choose at least one offer');
+	const node = nodeOf(context);
+	if (list.length === 0) throw invalidInput(node, itemIndex, 'Offers', 'choose at least one offer');
 	return [
-		...new Set(
-			list.map((offer) => checkOption(nodeOf(this), itemIndex, 'Offers', offer, OFFER_KEYS)),
-		),
+		...new Set(list.map((offer) => checkOption(node, itemIndex, 'Offers', offer, OFFER_KEYS))),
 	];
+}
+
+/** The offers chosen for an item: once per run unless set by expression. Not to be changed. */
+export function offersOf(this: IExecuteFunctions, itemIndex: number): OfferKey[] {
+	return itemParameter(this, 'offers', itemIndex, OFFER_KEYS, checkedOffers);
 }
 
 /** Reads one field of what to check: its name (parameter and input field alike) and its label. */
@@ -34,8 +37,8 @@ export function fieldReaderFor(
 	itemIndex: number,
 	expectedFields: string,
 ): FieldReader {
-	const mode = this.getNodeParameter('mappingMode', itemIndex, 'defineBelow') as string;
-	if (mode !== 'autoMapInputData') return (name) => this.getNodeParameter(name, itemIndex, '');
+	const mode = itemParameter(this, 'mappingMode', itemIndex, 'defineBelow');
+	if (mode !== 'autoMapInputData') return (name) => itemParameter(this, name, itemIndex, '');
 	const json = this.getInputData()[itemIndex]?.json ?? {};
 	return (name, label, optional = false) => {
 		const value = json[name];
@@ -60,7 +63,7 @@ export async function checkEligibility(
 	place: CheckedPlace,
 ): Promise<INodeExecutionData[]> {
 	const { requester, path } = await eligibilitySettingsOf.call(this);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 	const answer = (await orangeApiRequest.call(this, eligibilityApi, {
 		method: 'POST',
 		path,

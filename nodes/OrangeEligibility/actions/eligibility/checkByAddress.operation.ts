@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
+import { itemParameter } from '../../../shared/parameters';
 import {
 	definedBelow,
 	mappingModeProperty,
@@ -106,7 +107,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const node = nodeOf(this);
-	const locateBy = this.getNodeParameter('locateBy', itemIndex, 'streetAddress') as string;
+	const locateBy = itemParameter(this, 'locateBy', itemIndex, 'streetAddress') as string;
 	const field = fieldReaderFor.call(this, itemIndex, EXPECTED_FIELDS);
 	let place: CheckedPlace;
 	if (locateBy === 'buildingCode') {
