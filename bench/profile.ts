@@ -3,9 +3,9 @@
  * Runs the real-n8n benchmark's workflow once under `--cpu-prof` (one lane: this node, or LANE)
  * and prints the functions with the most self time. Environment: ITEMS (1000), LATENCY_MS (20),
  * CONCURRENCY (32), LANE (node | httpStatic | httpCredential), DATABASE (sqlite | postgres), TOP (30),
- * REAL_TARBALL (a package packed earlier).
+ * REAL_TARBALL (a package packed earlier), PROFILE_OUT (where to keep the .cpuprofile).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,10 +24,13 @@ interface Profile {
 
 /**
  * Self time per function (name, file, line), largest first, in ms — counted only between the
- * first and the last sample with this package's code on the stack: the node's run, not n8n's
+ * first and the last sample with this package's transport on the stack: the node's run, not n8n's
  * start-up.
  */
-export function selfTimes(profile: Profile, marker = 'n8n-nodes-orange') {
+export function selfTimes(
+	profile: Profile,
+	marker = 'n8n-nodes-orange/dist/nodes/shared/transport',
+) {
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parent = new Map<number, number>();
 	for (const node of profile.nodes)
@@ -72,6 +75,7 @@ try {
 	const times = real.execute(['--cpu-prof', `--cpu-prof-dir=${folder}`]);
 	const file = readdirSync(folder).find((f) => f.endsWith('.cpuprofile'));
 	if (!file) throw new Error('n8n wrote no CPU profile');
+	if (process.env.PROFILE_OUT) copyFileSync(join(folder, file), process.env.PROFILE_OUT);
 	const { windowMs, entries } = selfTimes(
 		JSON.parse(readFileSync(join(folder, file), 'utf8')) as Profile,
 	);

@@ -331,15 +331,18 @@ export async function plainFetch(
 	const rows = ndRows(items);
 	const started = performance.now();
 	await pool(items, concurrency, async (index) => {
-		const response = await fetch(`${sandboxUrl}${CHECK_PATH}`, {
-			method: 'POST',
-			headers: {
-				Authorization: `Bearer ${token}`,
-				Accept: 'application/json',
-				'Content-Type': 'application/json',
-			},
-			body: checkBody({ kind: 'line', nd: rows[index].nd, ndStatus: 'active' }),
-		});
+		const send = () =>
+			fetch(`${sandboxUrl}${CHECK_PATH}`, {
+				method: 'POST',
+				headers: {
+					Authorization: `Bearer ${token}`,
+					Accept: 'application/json',
+					'Content-Type': 'application/json',
+				},
+				body: checkBody({ kind: 'line', nd: rows[index].nd, ndStatus: 'active' }),
+			});
+		// A kept-alive connection the sandbox closed while n8n ran (minutes) fails once: send again.
+		const response = await send().catch(send);
 		if (response.status !== 200) throw new Error(`plain fetch: HTTP ${response.status}`);
 		await response.json();
 	});
