@@ -259,11 +259,17 @@ export async function prepareRealN8n(options: {
 			const stdout = runToFile(userFolder, env, nodeFlags, workflow.id);
 			const start = stdout.search(/^\{/m);
 			if (start < 0) throw new Error(`n8n execute printed no run:\n${stdout.slice(-3000)}`);
-			const runData = (
-				JSON.parse(stdout.slice(start)) as {
-					data: { resultData: { runData: Record<string, TaskData[]> } };
+			const { runData, error } = (
+				JSON.parse(stdout.slice(start, stdout.lastIndexOf('\n}') + 2)) as {
+					data: {
+						resultData: {
+							runData: Record<string, TaskData[]>;
+							error?: { message: string; node?: { name: string } };
+						};
+					};
 				}
-			).data.resultData.runData;
+			).data.resultData;
+			if (error) throw new Error(`The run failed at ${error.node?.name}: ${error.message}`);
 			return Object.fromEntries(
 				options.lanes.map(({ lane, concurrency }) => {
 					const name = laneName(lane, concurrency);
@@ -290,18 +296,23 @@ function runToFile(
 ): string {
 	const file = join(userFolder, 'run.json');
 	const fd = openSync(file, 'w');
+	let result: ReturnType<typeof spawnSync>;
 	try {
-		const result = spawnSync(
+		result = spawnSync(
 			process.execPath,
 			[...nodeFlags, N8N_BIN, 'execute', `--id=${workflowId}`, '--rawOutput'],
 			{ env: n8nEnvironment(userFolder, env), stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' },
 		);
-		if (result.status !== 0)
-			throw new Error(`n8n execute exited with ${result.status}: ${result.stderr.slice(-2000)}`);
 	} finally {
 		closeSync(fd);
 	}
-	return readFileSync(file, 'utf8');
+	const stdout = readFileSync(file, 'utf8');
+	// A failed node makes n8n exit 1 after printing the run: its lane then says what failed.
+	if (result.status !== 0 && !/^\{/m.test(stdout))
+		throw new Error(
+			`n8n execute exited with ${result.status}: ${stdout.slice(-2000)}${String(result.stderr).slice(-2000)}`,
+		);
+	return stdout;
 }
 
 /** A lane's node time, once its output is checked: every item answered, none an error. */

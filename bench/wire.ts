@@ -26,7 +26,10 @@ export function checkBody(place: Place): string {
  * place to the expression that gives it for an item (`$json.nd`).
  */
 export function checkBodyExpression(place: Place, fields: Record<string, string>): string {
-	let template = JSON.stringify(checkBody(place));
+	// Braces as JavaScript escapes: a "}}" in the text would end n8n's {{ }} early.
+	let template = JSON.stringify(checkBody(place))
+		.replaceAll('{', '\\u007b')
+		.replaceAll('}', '\\u007d');
 	for (const [field, expression] of Object.entries(fields))
 		template = template.replace(`__${field}__`, `" + ${expression} + "`);
 	return `={{ ${template} }}`;
