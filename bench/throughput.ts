@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 
 import type { INode } from 'n8n-workflow';
 
-import { SANDBOX_REQUESTER } from '../sandbox/data.ts';
 import { medianOf, pool, startSandboxProcess, type SandboxProcess } from './harness.ts';
+import { CHECK_PATH, checkBody, checkBodyExpression } from './wire.ts';
 
 const { addNodeTypes, runNode, runWorkflow, TestCredentialsHelper } = await import(
 	'../test/helpers/engine.ts'
@@ -26,14 +26,6 @@ const { Container } = n8nCoreRequire('@n8n/di') as typeof import('@n8n/di');
 const { OutboundHttp } = n8nCoreRequire('@n8n/backend-network') as {
 	OutboundHttp: new () => { requests(): { request(options: object): Promise<unknown> } };
 };
-
-const OFFERS = [
-	'OPTIMUM_ACCESS',
-	'OPTIMUM_PM',
-	'OPTIMUM_ETHERNET_ENTREPRISE',
-	'OPTIMUM_ETHERNET_LAN',
-];
-const PATH = '/eligibilite-operateur/v1/eligibility';
 
 type Implementation = 'node' | 'nodeAutoMap' | 'httpRequest' | 'n8nClient' | 'plain';
 
@@ -57,26 +49,27 @@ async function pass(
 				Accept: 'application/json',
 				'Content-Type': 'application/json',
 			};
-			const body = JSON.stringify({
-				requester: SANDBOX_REQUESTER,
-				offers: OFFERS,
-				address: {
-					inseeCode: rows[index].insee,
-					rivoliCode: rows[index].rivoli,
-					streetNumber: rows[index].number,
-				},
+			const body = checkBody({
+				kind: 'address',
+				inseeCode: rows[index].insee,
+				rivoliCode: rows[index].rivoli,
+				streetNumber: rows[index].number,
 			});
 			if (implementation === 'n8nClient') {
 				const answer = await client.request({
 					method: 'POST',
-					url: `${sandbox.url}${PATH}`,
+					url: `${sandbox.url}${CHECK_PATH}`,
 					headers,
 					body,
 				});
 				if (typeof answer !== 'object') throw new Error('n8n client: no JSON answer');
 				return;
 			}
-			const response = await fetch(`${sandbox.url}${PATH}`, { method: 'POST', headers, body });
+			const response = await fetch(`${sandbox.url}${CHECK_PATH}`, {
+				method: 'POST',
+				headers,
+				body,
+			});
 			if (response.status !== 200) throw new Error(`plain: HTTP ${response.status}`);
 			await response.json();
 		});
@@ -117,7 +110,15 @@ function httpRequestWorkflow(url: string, items: number, concurrency: number, la
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
 	});
-	const body = `={{ JSON.stringify({ requester: ${JSON.stringify(SANDBOX_REQUESTER)}, offers: ${JSON.stringify(OFFERS)}, address: { inseeCode: $json.insee, rivoliCode: $json.rivoli, streetNumber: $json.number } }) }}`;
+	const body = checkBodyExpression(
+		{
+			kind: 'address',
+			inseeCode: '__insee__',
+			rivoliCode: '__rivoli__',
+			streetNumber: '__number__',
+		},
+		{ insee: '$json.insee', rivoli: '$json.rivoli', number: '$json.number' },
+	);
 	return {
 		nodes: [
 			node('Start', 'n8n-nodes-base.manualTrigger', 1, {}),
@@ -125,7 +126,7 @@ function httpRequestWorkflow(url: string, items: number, concurrency: number, la
 			{
 				...node('HTTP', 'n8n-nodes-base.httpRequest', 4.2, {
 					method: 'POST',
-					url: `${url}${PATH}`,
+					url: `${url}${CHECK_PATH}`,
 					authentication: 'predefinedCredentialType',
 					nodeCredentialType: 'orangeEligibilityApi',
 					sendBody: true,

@@ -142,11 +142,11 @@ export interface CliResult {
 	stderr: string;
 }
 
-/** One CLI command of an n8n, on its Node, with free ports. */
+/** One CLI command of an n8n, on its Node, with free ports; `extra`: another database, say. */
 export function cliFor(runtime: typeof N8N) {
-	return (userFolder: string, args: string[]): CliResult => {
+	return (userFolder: string, args: string[], extra: Record<string, string> = {}): CliResult => {
 		const result = spawnSync(runtime.node, [runtime.bin, ...args], {
-			env: n8nEnvironment(userFolder, freePorts()),
+			env: n8nEnvironment(userFolder, { ...freePorts(), ...extra }),
 			encoding: 'utf8',
 			maxBuffer: 256 * 1024 * 1024,
 		});

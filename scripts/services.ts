@@ -194,7 +194,19 @@ export async function startPostgres(): Promise<PostgresService> {
 		query: (sql) =>
 			execFileSync(
 				join(bin, 'psql'),
-				['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-At', '-c', sql],
+				[
+					'-h',
+					'127.0.0.1',
+					'-p',
+					String(port),
+					'-U',
+					'postgres',
+					'-d',
+					'postgres',
+					'-At',
+					'-c',
+					sql,
+				],
 				{ encoding: 'utf8' },
 			).trim(),
 		stop: async () => {

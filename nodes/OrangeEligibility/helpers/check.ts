@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ItemOperation } from '../../shared/items';
 import { nodeOf } from '../../shared/items';
 import { timeoutOf } from '../../shared/options';
+import { itemParameter } from '../../shared/parameters';
 import { orangeApiRequest } from '../../shared/transport';
 import { checkOption, invalidInput } from '../../shared/validation';
 import { eligibilityApi, eligibilitySettingsOf } from './api';
@@ -10,17 +11,21 @@ import { simplifyAnswer } from './answerReader';
 import type { CheckedPlace, OfferKey } from './wireFormat';
 import { eligibilityRequestBody, OFFER_KEYS } from './wireFormat';
 
-/** The offers chosen for an item, checked (a list set by expression can hold anything). */
-export function offersOf(this: IExecuteFunctions, itemIndex: number): OfferKey[] {
-	const value = this.getNodeParameter('offers', itemIndex, OFFER_KEYS) as unknown;
+/** The offers chosen, checked (a list set by expression can hold anything). */
+function checkOffers(value: unknown, itemIndex: number, context: IExecuteFunctions): OfferKey[] {
 	const list = Array.isArray(value) ? value : [value];
 	if (list.length === 0)
-		throw invalidInput(nodeOf(this), itemIndex, 'Offers', 'choose at least one offer');
+		throw invalidInput(nodeOf(context), itemIndex, 'Offers', 'choose at least one offer');
 	return [
 		...new Set(
-			list.map((offer) => checkOption(nodeOf(this), itemIndex, 'Offers', offer, OFFER_KEYS)),
+			list.map((offer) => checkOption(nodeOf(context), itemIndex, 'Offers', offer, OFFER_KEYS)),
 		),
 	];
+}
+
+/** The offers chosen for an item: read once per run unless set by expression. */
+export function offersOf(this: IExecuteFunctions, itemIndex: number): OfferKey[] {
+	return itemParameter(this, 'offers', itemIndex, OFFER_KEYS, checkOffers);
 }
 
 /** Reads one field of what to check: its name (parameter and input field alike) and its label. */
@@ -35,8 +40,8 @@ export function fieldReaderFor(
 	itemIndex: number,
 	expectedFields: string,
 ): FieldReader {
-	const mode = this.getNodeParameter('mappingMode', itemIndex, 'defineBelow') as string;
-	if (mode !== 'autoMapInputData') return (name) => this.getNodeParameter(name, itemIndex, '');
+	const mode = itemParameter(this, 'mappingMode', itemIndex, 'defineBelow');
+	if (mode !== 'autoMapInputData') return (name) => itemParameter(this, name, itemIndex, '');
 	const json = this.getInputData()[itemIndex]?.json ?? {};
 	return (name, label, optional = false) => {
 		const value = json[name];
@@ -61,7 +66,7 @@ export async function checkEligibility(
 ): Promise<IDataObject> {
 	const offers = offersOf.call(this, itemIndex);
 	const { requester, path } = await eligibilitySettingsOf.call(this);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 	const answer = (await orangeApiRequest.call(this, eligibilityApi, {
 		method: 'POST',
 		path,

@@ -7,7 +7,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { OrangeApi } from '../gateway';
 import { perRun } from '../perRun';
-import { credentialFactsFor, sendWithCredential } from './credential';
+import { adoptStoredToken, credentialFactsFor, sendWithCredential } from './credential';
 import { toNodeApiError } from './errors';
 import type { Failure } from './failure';
 import { failureOfAnswer, readFailure } from './failure';
@@ -101,9 +101,12 @@ export async function send(
 			const end = sharing.beginRefresh(generation);
 			// Another call refreshed the token since this one was sent, or is refreshing it: resend.
 			if (!end) continue;
-			// Sent with the stale token, this call gets the 401 again; n8n-core then runs the
-			// credential's preAuthentication once and sends it a last time with the new token.
-			outcome = await attempt(context, sharing, call([401])).finally(end);
+			// A token another execution stored meanwhile is taken first. Sent with a stale token, this
+			// call gets the 401 again; n8n-core then runs the credential's preAuthentication once and
+			// sends it a last time with the new token.
+			outcome = await adoptStoredToken(context, api)
+				.then(() => attempt(context, sharing, call([401])))
+				.finally(end);
 			// n8n 1.x kept only the status of the resend: ask again with the new token for the whole
 			// answer, when sending it again is harmless.
 			const resent = 'failure' in outcome ? outcome.failure : undefined;

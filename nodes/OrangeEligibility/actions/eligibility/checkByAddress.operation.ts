@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
+import { itemParameter } from '../../../shared/parameters';
 import { checkOperationProperties, definedBelow } from '../../descriptions/options';
 import { checkExecute } from '../../helpers/check';
 import {
@@ -98,7 +99,7 @@ export const properties: INodeProperties[] = checkOperationProperties(
 
 export const execute = checkExecute(EXPECTED_FIELDS, (context, itemIndex, field) => {
 	const node = nodeOf(context);
-	const locateBy = context.getNodeParameter('locateBy', itemIndex, 'streetAddress') as string;
+	const locateBy = itemParameter(context, 'locateBy', itemIndex, 'streetAddress');
 	if (locateBy === 'buildingCode') {
 		const buildingCode = field('buildingCode', 'Building Code');
 		return { kind: 'building', buildingCode: checkBuildingCode(node, itemIndex, buildingCode) };
