@@ -6,7 +6,8 @@
  *
  * With real Orange credentials in the environment, the same workflows run against Orange:
  *   ORANGE_CLIENT_ID, ORANGE_CLIENT_SECRET, ORANGE_API_KEY (Cloud Store), ORANGE_CONTRACT_ID
- *   (a contract of yours, replacing the sandbox's OCB0001234), ORANGE_BASE_URL (optional).
+ *   (a contract of yours, replacing the sandbox's OCB0001234), ORANGE_BASE_URL, ORANGE_ELIGIBILITY_PATH and
+ *   ORANGE_SCOPE (optional).
  * Workflows that create anything in Orange run only with ORANGE_DEMO_WRITES=1.
  */
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
@@ -40,6 +41,7 @@ const credentialData = real
 				clientSecret: env('ORANGE_CLIENT_SECRET'),
 				apiKey: env('ORANGE_API_KEY'),
 				baseUrl,
+				scope: env('ORANGE_SCOPE'),
 			},
 			orangeEligibilityApi: {
 				clientId: env('ORANGE_CLIENT_ID'),
@@ -48,6 +50,9 @@ const credentialData = real
 				siren: env('ORANGE_SIREN'),
 				contractNumber: env('ORANGE_CONTRACT_NUMBER'),
 				baseUrl,
+				// Empty: the default path; set it from your API reference when it differs.
+				eligibilityPath: env('ORANGE_ELIGIBILITY_PATH'),
+				scope: env('ORANGE_SCOPE'),
 			},
 		}
 	: sandboxCredentialData(baseUrl);
