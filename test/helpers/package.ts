@@ -35,3 +35,7 @@ export const credentialTypes: Record<string, ICredentialType> = Object.fromEntri
 
 /** The n8n-workflow that the built package and n8n-core load (CommonJS). */
 export const n8nWorkflow = require('n8n-workflow') as typeof import('n8n-workflow');
+
+/** The built package's token sharing, forgotten when a test ends every token (`resetContext`). */
+export const { forgetSharedTokens } =
+	require('../../dist/nodes/shared/gateway/tokenBursts.js') as typeof import('../../nodes/shared/gateway/tokenBursts');

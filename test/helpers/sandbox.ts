@@ -4,6 +4,7 @@ import { sandboxCredentialData } from '../../sandbox/client.ts';
 import type { OrangeSandbox, SandboxOptions } from '../../sandbox/server.ts';
 import { startSandbox } from '../../sandbox/server.ts';
 import { TestCredentialsHelper } from './engine.ts';
+import { forgetSharedTokens } from './package.ts';
 
 export const CLOUD = 'cloud-credential';
 export const ELIGIBILITY = 'eligibility-credential';
@@ -28,7 +29,9 @@ export function useSandbox(options: SandboxOptions = {}): TestContext {
 }
 
 export function resetContext(context: TestContext): void {
+	// The sandbox forgets every token it gave, as if Orange had ended them: so does the package.
 	context.sandbox.resetData();
+	forgetSharedTokens();
 	context.credentials = new TestCredentialsHelper();
 	storeSandboxCredentials(context.credentials, context.sandbox.url);
 }

@@ -168,9 +168,10 @@ describe('n8n queue mode: a main and two workers', () => {
 		expect(queueRun.items).toBe(EXECUTIONS * ITEMS_PER_EXECUTION);
 		expect(queueRun.duplicates).toBe(0);
 		// 20 executions start at once (2 workers × 10): each would ask for a token without the
-		// package's sharing (15 for 16 measured before it). The target, ≤ 2, is not met:
-		// 5 measured, stragglers that read the credential before n8n stored the shared token.
-		expect(queueRun.tokenRequests).toBeLessThan(10);
+		// package's sharing (15 for 16 measured before it). Workers share nothing but the database,
+		// so each may ask once; within a worker, one request serves the burst and its stragglers.
+		expect(queueRun.tokenRequests).toBeLessThanOrEqual(2);
+		expect(queueRun.tokenRequests).toBeGreaterThanOrEqual(1);
 		for (const count of queueRun.perWorker.split(', ').map((part) => Number(part.split(' ')[1])))
 			expect(count).toBeGreaterThan(0);
 	}, 600_000);

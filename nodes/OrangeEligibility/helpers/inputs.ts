@@ -4,58 +4,80 @@
  */
 import type { INode } from 'n8n-workflow';
 
+import type { TextPattern } from '../../shared/validation';
 import {
 	checkOption,
+	checkPattern,
 	invalidInput,
 	optionalText,
 	quote,
 	requireText,
 } from '../../shared/validation';
 
-/** ND (numéro de désignation): 10 digits starting with 0; spaces, dots, dashes, +33 and 0033 accepted. */
+/** The shapes of the Eligibility node's text inputs, each checked by `checkPattern`. */
+const PATTERNS = {
+	/** ND (numéro de désignation): 10 digits starting with 0; spaces, dots, dashes, +33 and 0033 accepted. */
+	nd: {
+		maxLength: 30,
+		tidy: (text) => text.replace(/[\s.\-()]/g, '').replace(/^(?:\+33|0033)/, '0'),
+		pattern: /^0[1-9]\d{8}$/,
+		problem: 'is not a French line number',
+		hint: 'An ND is 10 digits starting with 0, such as 01 42 00 00 01 (or +33 1 42 00 00 01).',
+	},
+	/** INSEE code (code commune): 5 characters, digits, or 2A/2B then 3 digits for Corsica. */
+	inseeCode: {
+		maxLength: 10,
+		tidy: (text) => text.toUpperCase(),
+		pattern: /^(\d{5}|2[AB]\d{3})$/,
+		refuses: (text) => text.startsWith('00'),
+		problem: 'is not an INSEE commune code (5 characters, such as 75056 or 2A004)',
+	},
+	/** Rivoli code (code voie): 4 letters or digits. */
+	rivoliCode: {
+		maxLength: 10,
+		tidy: (text) => text.toUpperCase(),
+		pattern: /^[0-9A-Z]{4}$/,
+		problem: 'is not a Rivoli street code (4 letters or digits, such as 2156)',
+	},
+	/** Building code (code immeuble), such as IMB/75115/X/00A1. */
+	buildingCode: {
+		maxLength: 40,
+		tidy: (text) => text.toUpperCase(),
+		pattern: /^[A-Z0-9][A-Z0-9/_.-]{2,39}$/,
+		refuses: (text) => text.includes('..'),
+		problem: 'is not a building code (such as IMB/75115/X/00A1)',
+	},
+	/** A postal address as free text, as a CRM holds it: one line, letters, 5 to 200 characters. */
+	textAddress: {
+		maxLength: 200,
+		tidy: (text) => text.replace(/\s+/g, ' '),
+		pattern: /\p{L}{2}/u,
+		refuses: (text) => text.length < 5,
+		problem: 'is not a postal address',
+		hint: 'Give the address as one line, such as "12 bis rue de Vaugirard, 75015 Paris".',
+	},
+} satisfies Record<string, TextPattern>;
+
 export function checkNd(node: INode, itemIndex: number, value: unknown): string {
-	const text = requireText(node, itemIndex, 'ND', value, { maxLength: 30 });
-	let digits = text.replace(/[\s.\-()]/g, '');
-	if (/^\+33/.test(digits)) digits = `0${digits.slice(3)}`;
-	else if (/^0033/.test(digits)) digits = `0${digits.slice(4)}`;
-	if (!/^0[1-9]\d{8}$/.test(digits)) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			'ND',
-			`${quote(text)} is not a French line number`,
-			'An ND is 10 digits starting with 0, such as 01 42 00 00 01 (or +33 1 42 00 00 01).',
-		);
-	}
-	return digits;
+	return checkPattern(node, itemIndex, 'ND', value, PATTERNS.nd);
 }
 
-/** INSEE code (code commune): 5 characters, digits, or 2A/2B then 3 digits for Corsica. */
 export function checkInseeCode(node: INode, itemIndex: number, value: unknown): string {
-	const text = requireText(node, itemIndex, 'INSEE Code', value, { maxLength: 10 }).toUpperCase();
-	if (!/^(\d{5}|2[AB]\d{3})$/.test(text) || text.startsWith('00')) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			'INSEE Code',
-			`${quote(text)} is not an INSEE commune code (5 characters, such as 75056 or 2A004)`,
-		);
-	}
-	return text;
+	return checkPattern(node, itemIndex, 'INSEE Code', value, PATTERNS.inseeCode);
 }
 
-/** Rivoli code (code voie): 4 letters or digits. */
 export function checkRivoliCode(node: INode, itemIndex: number, value: unknown): string {
-	const text = requireText(node, itemIndex, 'Rivoli Code', value, { maxLength: 10 }).toUpperCase();
-	if (!/^[0-9A-Z]{4}$/.test(text)) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			'Rivoli Code',
-			`${quote(text)} is not a Rivoli street code (4 letters or digits, such as 2156)`,
-		);
-	}
-	return text;
+	return checkPattern(node, itemIndex, 'Rivoli Code', value, PATTERNS.rivoliCode);
+}
+
+export function checkBuildingCode(node: INode, itemIndex: number, value: unknown): string {
+	return checkPattern(node, itemIndex, 'Building Code', value, PATTERNS.buildingCode);
+}
+
+export function checkTextAddress(node: INode, itemIndex: number, value: unknown): string {
+	// A CRM often keeps an address on several lines: one line for Orange.
+	const oneLine = typeof value === 'string' ? value.replace(/[\r\n\t]+/g, ' ') : value;
+	return checkPattern(node, itemIndex, 'Address', oneLine, PATTERNS.textAddress);
 }
 
 const COMPLEMENTS: Record<string, string> = { BIS: 'B', TER: 'T', QUATER: 'Q', QUINQUIES: 'C' };
@@ -110,22 +132,6 @@ export function checkStreetNumber(
 	return { streetNumber: match[1], ...(streetNumberComplement ? { streetNumberComplement } : {}) };
 }
 
-/** Building code (code immeuble), such as IMB/75115/X/00A1. */
-export function checkBuildingCode(node: INode, itemIndex: number, value: unknown): string {
-	const text = requireText(node, itemIndex, 'Building Code', value, {
-		maxLength: 40,
-	}).toUpperCase();
-	if (!/^[A-Z0-9][A-Z0-9/_.-]{2,39}$/.test(text) || text.includes('..')) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			'Building Code',
-			`${quote(text)} is not a building code (such as IMB/75115/X/00A1)`,
-		);
-	}
-	return text;
-}
-
 /** SIREN: 9 digits whose Luhn checksum is right, not the all-zero placeholder (which passes Luhn). */
 export function isValidSiren(value: string): boolean {
 	if (!/^\d{9}$/.test(value) || value === '000000000') return false;
@@ -139,26 +145,6 @@ export function isValidSiren(value: string): boolean {
 		sum += digit;
 	}
 	return sum % 10 === 0;
-}
-
-/** A postal address as free text, as a CRM holds it: lines joined, letters, at most 200 characters. */
-export function checkTextAddress(node: INode, itemIndex: number, value: unknown): string {
-	// A CRM often keeps an address on several lines: one line for Orange.
-	const oneLine = typeof value === 'string' ? value.replace(/[\r\n\t]+/g, ' ') : value;
-	const text = requireText(node, itemIndex, 'Address', oneLine, { maxLength: 200 }).replace(
-		/\s+/g,
-		' ',
-	);
-	if (text.length < 5 || !/\p{L}{2}/u.test(text)) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			'Address',
-			`${quote(text)} is not a postal address`,
-			'Give the address as one line, such as "12 bis rue de Vaugirard, 75015 Paris".',
-		);
-	}
-	return text;
 }
 
 export const ND_STATUSES = ['active', 'inactive'] as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { runNode } from '../../../helpers/engine.ts';
 import { addressRows, checkAddressRows } from '../../../helpers/fixtures.ts';
-import { ELIGIBILITY, useSandbox } from '../../../helpers/sandbox.ts';
+import { ELIGIBILITY, resetContext, useSandbox } from '../../../helpers/sandbox.ts';
 
 const t = useSandbox({ latencyMs: 5 });
 const credentials = { orangeEligibilityApi: ELIGIBILITY };
@@ -38,9 +38,19 @@ describe('eligibility over many items', () => {
 	});
 
 	it('never has more requests in flight than the option allows', async () => {
+		// The first 12 answers are held back for a second: the node has time to send all it may,
+		// however loaded the machine, and more than it may if it did not bound them.
+		const holdBack = {
+			kind: 'slow',
+			delayMs: 1000,
+			path: '/eligibilite-operateur',
+			times: 12,
+		} as const;
+		t.sandbox.addFault(holdBack);
 		await checkRows(60, 12);
 		expect(t.sandbox.eligibilityMaxInFlight).toBe(12);
-		t.sandbox.resetData();
+		resetContext(t);
+		t.sandbox.addFault({ ...holdBack, times: 2 });
 		await checkRows(20, 1);
 		expect(t.sandbox.eligibilityMaxInFlight).toBe(1);
 	});

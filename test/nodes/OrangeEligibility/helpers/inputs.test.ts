@@ -90,7 +90,7 @@ const cases: [string, Record<string, unknown>, string][] = [
 	[
 		'building code path',
 		{ locateBy: 'buildingCode', buildingCode: expr('IMB/../x') },
-		'Invalid Building Code in item 0: "IMB/../X" is not a building code (such as IMB/75115/X/00A1)',
+		'Invalid Building Code in item 0: "IMB/../x" is not a building code (such as IMB/75115/X/00A1)',
 	],
 	[
 		'building code spaces',
