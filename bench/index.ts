@@ -5,7 +5,8 @@
  *
  * Environment: ITEMS (1000), RUNS (3), LATENCY_MS (20), DOWNLOAD_MB (500), and ONLY, a
  * comma-separated list of sections to run (throughput, cost, tokens, download, trigger, real).
- * The real-n8n section: REAL_PARALLELISM (8,32), REAL_DATABASES (sqlite,postgres).
+ * The real-n8n section: REAL_PARALLELISM (8,32), REAL_DATABASES (sqlite,postgres), and REAL_BEFORE
+ * (a package packed from an earlier commit; REAL_BEFORE_LABEL names it) for a before/after table.
  */
 import { writeFileSync } from 'node:fs';
 
@@ -194,6 +195,22 @@ if (runs('real')) {
 	out(
 		'Goal (SQLite): this node ≥ 0.85× plain fetch at 8 in parallel, ≥ 0.6× at 32, and ≥ 1.5× the HTTP Request node with the same credential.',
 	);
+	const compared = rows.filter((row) => row.nodeBefore !== undefined);
+	if (compared.length) {
+		out();
+		out(
+			`Before and after, SQLite, in this same run: this node from the package packed at ${process.env.REAL_BEFORE_LABEL ?? process.env.REAL_BEFORE} and from this tree.`,
+		);
+		out();
+		out('| parallelism | plain fetch | this node, before | this node, now | now ÷ before |');
+		out('|---|---|---|---|---|');
+		for (const row of compared) {
+			const cell = (value: number) => `${value.toFixed(2)} s (${ratio(row.plain, value)})`;
+			out(
+				`| ${row.concurrency} | ${row.plain.toFixed(2)} s | ${cell(row.nodeBefore!)} | ${cell(row.node)} | ${ratio(row.nodeBefore!, row.node)} |`,
+			);
+		}
+	}
 }
 
 writeFileSync(new URL('RESULTS.md', import.meta.url), `${lines.join('\n')}\n`);

@@ -33,156 +33,17 @@ import {
 } from '../scripts/n8n.ts';
 import { median, pool, startSandboxProcess, type SandboxProcess } from './harness.ts';
 import { freePort, startPostgres } from './postgres.ts';
-import { CHECK_PATH, checkBody, checkBodyExpression } from './wire.ts';
+import {
+	benchWorkflow,
+	type Database,
+	type Lane,
+	laneName,
+	LANES,
+	ndRows,
+} from './realN8nWorkflow.ts';
+import { CHECK_PATH, checkBody } from './wire.ts';
 
-export type Database = 'sqlite' | 'postgres';
-export type Lane = 'node' | 'httpStatic' | 'httpCredential';
-export const LANES: Lane[] = ['node', 'httpStatic', 'httpCredential'];
-
-const CREDENTIAL = { id: 'orangeEligibilitySandbox', name: 'Orange Eligibility (sandbox)' };
-const WARM_UP_ITEMS = 50;
-
-/** Line numbers the sandbox answers (none starts with 01000, its "unknown" prefix). */
-export function ndRows(count: number): { nd: string }[] {
-	return Array.from({ length: count }, (_, i) => ({ nd: `01${String(42_000_000 + i)}` }));
-}
-
-function laneName(lane: Lane, concurrency: number): string {
-	return `${lane} ×${concurrency}`;
-}
-
-interface WorkflowNode {
-	id: string;
-	name: string;
-	type: string;
-	typeVersion: number;
-	position: [number, number];
-	parameters: Record<string, unknown>;
-	credentials?: Record<string, typeof CREDENTIAL>;
-}
-
-/** One lane's node: what a user would set up for these checks. */
-function laneNode(
-	lane: Lane,
-	name: string,
-	concurrency: number,
-	sandboxUrl: string,
-	token: string,
-	latencyMs: number,
-): Omit<WorkflowNode, 'id' | 'name' | 'position'> {
-	if (lane === 'node') {
-		return {
-			type: 'n8n-nodes-orange.orangeEligibility',
-			typeVersion: 1,
-			parameters: {
-				resource: 'eligibility',
-				operation: 'checkByNd',
-				nd: '={{ $json.nd }}',
-				options: { concurrency },
-			},
-			credentials: { orangeEligibilityApi: CREDENTIAL },
-		};
-	}
-	const body = checkBodyExpression(
-		{ kind: 'line', nd: '__nd__', ndStatus: 'active' },
-		{ nd: '$json.nd' },
-	);
-	// Batching is the HTTP Request node's only bound on requests in flight: `concurrency` items
-	// every `latencyMs` (an interval of 0 fires every item at once).
-	const common = {
-		method: 'POST',
-		url: `${sandboxUrl}${CHECK_PATH}`,
-		sendBody: true,
-		specifyBody: 'json',
-		jsonBody: body,
-		options: { batching: { batch: { batchSize: concurrency, batchInterval: latencyMs } } },
-	};
-	if (lane === 'httpStatic') {
-		return {
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			parameters: {
-				...common,
-				sendHeaders: true,
-				headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${token}` }] },
-			},
-		};
-	}
-	return {
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		parameters: {
-			...common,
-			authentication: 'predefinedCredentialType',
-			nodeCredentialType: 'orangeEligibilityApi',
-		},
-		credentials: { orangeEligibilityApi: CREDENTIAL },
-	};
-}
-
-/**
- * Manual Trigger → the rows (Edit Fields, raw JSON) → Split Out → every lane, run one after the
- * other (execution order v1, top first), after a warm-up branch of 50 items per lane kind (the
- * first node to run pays for loading code, and its token request stores the token the others use).
- */
-export function benchWorkflow(
-	items: number,
-	lanes: { lane: Lane; concurrency: number }[],
-	sandboxUrl: string,
-	token: string,
-	latencyMs: number,
-) {
-	const nodes: WorkflowNode[] = [];
-	const connections: Record<string, { main: { node: string; type: 'main'; index: 0 }[][] }> = {};
-	const add = (
-		name: string,
-		x: number,
-		y: number,
-		node: Omit<WorkflowNode, 'id' | 'name' | 'position'>,
-	) => {
-		nodes.push({ id: `bench-${nodes.length}`, name, position: [x, y], ...node });
-	};
-	const connect = (from: string, to: string) => {
-		connections[from] ??= { main: [[]] };
-		connections[from].main[0].push({ node: to, type: 'main', index: 0 });
-	};
-	add('Start', 0, 0, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
-	add('Rows', 200, 0, {
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		parameters: { mode: 'raw', jsonOutput: JSON.stringify({ rows: ndRows(items) }), options: {} },
-	});
-	add('Items', 400, 0, {
-		type: 'n8n-nodes-base.splitOut',
-		typeVersion: 1,
-		parameters: { fieldToSplitOut: 'rows', options: {} },
-	});
-	add('Warm-up', 600, -400, {
-		type: 'n8n-nodes-base.limit',
-		typeVersion: 1,
-		parameters: { maxItems: WARM_UP_ITEMS },
-	});
-	connect('Start', 'Rows');
-	connect('Rows', 'Items');
-	connect('Items', 'Warm-up');
-	[...new Set(lanes.map((l) => l.lane))].forEach((lane, i) => {
-		const name = `warm-up ${lane}`;
-		add(name, 800, -400 + i * 100, laneNode(lane, name, 8, sandboxUrl, token, latencyMs));
-		connect('Warm-up', name);
-	});
-	lanes.forEach(({ lane, concurrency }, i) => {
-		const name = laneName(lane, concurrency);
-		add(name, 800, i * 100, laneNode(lane, name, concurrency, sandboxUrl, token, latencyMs));
-		connect('Items', name);
-	});
-	return {
-		id: 'orangeBenchRealN8n',
-		name: 'Orange bench: real n8n',
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1' },
-	};
-}
+export { type Database, type Lane, LANES } from './realN8nWorkflow.ts';
 
 interface TaskData {
 	executionTime: number;
@@ -368,6 +229,28 @@ export interface RealRow {
 	httpStatic: number;
 	httpCredential: number;
 	plain: number;
+	/** This node from the package of `REAL_BEFORE` (SQLite only), when given. */
+	nodeBefore?: number;
+}
+
+/** The node lane alone, from another packed package (an earlier commit): medians of `runs`, in s. */
+async function nodeLaneOf(options: {
+	tarball: string;
+	items: number;
+	latencyMs: number;
+	runs: number;
+	parallelisms: number[];
+}): Promise<Map<number, number>> {
+	const lanes = options.parallelisms.map((concurrency) => ({ lane: 'node' as Lane, concurrency }));
+	const real = await prepareRealN8n({ ...options, database: 'sqlite', lanes });
+	try {
+		const times: Record<string, number[]> = {};
+		for (let run = 0; run < options.runs; run++)
+			for (const [name, ms] of Object.entries(real.execute())) (times[name] ??= []).push(ms);
+		return new Map(options.parallelisms.map((c) => [c, median(times[laneName('node', c)]) / 1000]));
+	} finally {
+		real.stop();
+	}
 }
 
 /** Every lane at every parallelism, on each database: medians of `runs` executions. */
@@ -416,5 +299,12 @@ export async function realN8nThroughput(options: {
 		}
 	}
 	if (!process.env.REAL_TARBALL) rmSync(join(tarball, '..'), { recursive: true, force: true });
+	// REAL_BEFORE: a package packed from an earlier commit, its node lane run the same way.
+	if (process.env.REAL_BEFORE) {
+		log(`real n8n ${N8N_VERSION} on sqlite: the package before`);
+		const before = await nodeLaneOf({ ...options, tarball: process.env.REAL_BEFORE });
+		for (const row of rows)
+			if (row.database === 'sqlite') row.nodeBefore = before.get(row.concurrency);
+	}
 	return rows;
 }
