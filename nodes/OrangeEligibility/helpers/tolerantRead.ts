@@ -26,15 +26,25 @@ export function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Each list of names, squashed once: the lists are the wire format's constants. */
+const squashedNames = new WeakMap<readonly string[], Set<string>>();
+
+function squashedSet(names: readonly string[]): Set<string> {
+	let set = squashedNames.get(names);
+	if (!set) squashedNames.set(names, (set = new Set(names.map(squash))));
+	return set;
+}
+
 /** The value under the first of `names` the object has, keys compared squashed. */
 export function pick(object: unknown, names: readonly string[]): unknown {
 	if (!isObject(object)) return undefined;
 	for (const name of names) {
 		if (object[name] !== undefined && object[name] !== null) return object[name];
 	}
-	const wanted = names.map(squash);
-	for (const [key, value] of Object.entries(object)) {
-		if (value !== undefined && value !== null && wanted.includes(squash(key))) return value;
+	const wanted = squashedSet(names);
+	for (const key in object) {
+		const value = object[key];
+		if (value !== undefined && value !== null && wanted.has(squash(key))) return value;
 	}
 	return undefined;
 }
@@ -77,13 +87,12 @@ export function findHolder(
 
 /** The object without its empty values (undefined, null, "", empty objects). */
 export function definedOnly(object: IDataObject): IDataObject {
-	return Object.fromEntries(
-		Object.entries(object).filter(
-			([, value]) =>
-				value !== undefined &&
-				value !== null &&
-				value !== '' &&
-				!(isObject(value) && Object.keys(value).length === 0),
-		),
-	);
+	const kept: IDataObject = {};
+	for (const key in object) {
+		const value = object[key];
+		if (value === undefined || value === null || value === '') continue;
+		if (isObject(value) && Object.keys(value).length === 0) continue;
+		kept[key] = value;
+	}
+	return kept;
 }

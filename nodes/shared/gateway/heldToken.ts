@@ -8,21 +8,28 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 import { normalizeBaseUrl } from './conventions';
 
 /**
+ * The last digest worked out for a credential object (a run's own, shared by its requests), and
+ * what it digested: `authenticate` asks for every request. Kept no longer than the object itself.
+ */
+const issuers = new WeakMap<object, { source: string; digest: string }>();
+
+/**
  * A digest of what a token depends on: the client id, the client secret, the scope and the gateway. Stored
  * beside the token, never the secret itself.
  */
 export function tokenIssuer(credentials: ICredentialDataDecryptedObject): string {
-	return createHash('sha256')
-		.update(
-			JSON.stringify([
-				normalizeBaseUrl(credentials.baseUrl),
-				String(credentials.clientId ?? '').trim(),
-				String(credentials.clientSecret ?? '').trim(),
-				// Only when set: a token held before the field existed stays valid.
-				...(String(credentials.scope ?? '').trim() ? [String(credentials.scope).trim()] : []),
-			]),
-		)
-		.digest('base64url');
+	const source = JSON.stringify([
+		normalizeBaseUrl(credentials.baseUrl),
+		String(credentials.clientId ?? '').trim(),
+		String(credentials.clientSecret ?? '').trim(),
+		// Only when set: a token held before the field existed stays valid.
+		...(String(credentials.scope ?? '').trim() ? [String(credentials.scope).trim()] : []),
+	]);
+	const known = issuers.get(credentials);
+	if (known?.source === source) return known.digest;
+	const digest = createHash('sha256').update(source).digest('base64url');
+	issuers.set(credentials, { source, digest });
+	return digest;
 }
 
 /**
