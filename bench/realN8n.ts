@@ -23,6 +23,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { sandboxToken } from '../sandbox/client.ts';
 import {
 	ensureN8n,
+	executedRun,
 	installPackage,
 	n8n,
 	N8N_BIN,
@@ -118,18 +119,16 @@ export async function prepareRealN8n(options: {
 
 		const execute = (nodeFlags: string[] = []) => {
 			const stdout = runToFile(userFolder, env, nodeFlags, workflow.id);
-			const start = stdout.search(/^\{/m);
-			if (start < 0) throw new Error(`n8n execute printed no run:\n${stdout.slice(-3000)}`);
-			const { runData, error } = (
-				JSON.parse(stdout.slice(start, stdout.lastIndexOf('\n}') + 2)) as {
-					data: {
-						resultData: {
-							runData: Record<string, TaskData[]>;
-							error?: { message: string; node?: { name: string } };
-						};
+			const printed = executedRun<{
+				data: {
+					resultData: {
+						runData: Record<string, TaskData[]>;
+						error?: { message: string; node?: { name: string } };
 					};
-				}
-			).data.resultData;
+				};
+			}>(stdout);
+			if (!printed) throw new Error(`n8n execute printed no run:\n${stdout.slice(-3000)}`);
+			const { runData, error } = printed.run.data.resultData;
 			if (error) throw new Error(`The run failed at ${error.node?.name}: ${error.message}`);
 			return Object.fromEntries(
 				options.lanes.map(({ lane, concurrency }) => {

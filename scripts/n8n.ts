@@ -157,6 +157,19 @@ export function cliFor(runtime: typeof N8N) {
 /** One CLI command of the selected n8n. */
 export const n8n = cliFor(N8N);
 
+/**
+ * The run `n8n execute --rawOutput` printed (JSON, indented, from a line `{` to a line `}`), and
+ * whatever n8n printed after it (a log line of its shutdown, at times), or undefined if none.
+ */
+export function executedRun<Run>(stdout: string): { run: Run; after: string } | undefined {
+	const start = stdout.search(/^\{$/m);
+	if (start < 0) return undefined;
+	const end = stdout.slice(start).search(/^\}$/m);
+	if (end < 0) return undefined;
+	const json = stdout.slice(start, start + end + 1);
+	return { run: JSON.parse(json) as Run, after: stdout.slice(start + end + 1).trim() };
+}
+
 /** Packs this package (`npm pack`, as published) and installs it into an n8n user folder. */
 export function installPackedPackage(userFolder: string): void {
 	const packDir = mkdtempSync(join(tmpdir(), 'n8n-orange-pack-'));

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { sandboxToken } from '../../sandbox/client.ts';
 import { SANDBOX_API_KEY } from '../../sandbox/data.ts';
-import { n8n } from '../../scripts/n8n.ts';
+import { executedRun, n8n } from '../../scripts/n8n.ts';
 import { type Instance, prepareInstance } from './instance.ts';
 
 interface Item {
@@ -53,12 +53,13 @@ async function fileHash(contractId: string, documentId: string): Promise<string>
 function execute(file: string): { run: Run; output: (node: string) => Item[] } {
 	const { id } = workflows[file];
 	const result = n8n(userFolder, ['execute', `--id=${id}`, '--rawOutput']);
-	const start = result.stdout.search(/^\{/m);
-	if (start < 0)
+	const printed = executedRun<Run>(result.stdout);
+	if (!printed)
 		throw new Error(
 			`n8n execute ${file} (exit ${result.status}) printed no run:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`,
 		);
-	const run = JSON.parse(result.stdout.slice(start)) as Run;
+	const { run, after } = printed;
+	if (after) console.warn(`n8n execute ${file} printed after its run: ${after.slice(0, 500)}`);
 	return { run, output: (node) => run.data.resultData.runData[node]?.[0]?.data?.main[0] ?? [] };
 }
 
