@@ -18,7 +18,7 @@ export function runCheck(
 	t: TestContext,
 	operation: string,
 	parameters: Record<string, unknown>,
-	extra: { items?: Record<string, unknown>[]; continueOnFail?: boolean } = {},
+	extra: { items?: Record<string, unknown>[]; continueOnFail?: boolean; typeVersion?: number } = {},
 ) {
 	return runNode(
 		{

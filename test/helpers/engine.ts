@@ -203,6 +203,8 @@ export interface NodeRun {
 	items?: Record<string, unknown>[];
 	credentials?: Record<string, string>;
 	continueOnFail?: boolean;
+	/** The node's version, as a saved workflow holds it (1 when absent). */
+	typeVersion?: number;
 }
 
 /** Runs one node of this package after a trigger (and the given items), in the real engine. */
@@ -241,7 +243,7 @@ export async function runNode(
 		id: 'n3',
 		name: 'Orange',
 		type: `${PACKAGE_NAME}.${spec.type}`,
-		typeVersion: 1,
+		typeVersion: spec.typeVersion ?? 1,
 		position: [400, 0],
 		parameters: spec.parameters as INode['parameters'],
 		credentials,
