@@ -8,10 +8,12 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	advancedNotice,
 	baseUrlProperty,
 	bearerAuthentication,
 	clientCredentialProperties,
 	fetchOrangeAccessToken,
+	originNotice,
 	scopeProperty,
 	sharedTokenRequest,
 } from '../nodes/shared/gateway';
@@ -27,6 +29,9 @@ export class OrangeCloudStoreApi implements ICredentialType {
 		'https://github.com/n8n-nodes-orange/n8n-nodes-orange#orange-cloud-store-api-credential';
 
 	properties: INodeProperties[] = [
+		originNotice(
+			'Client ID and Client Secret: your application in Orange Developer (developer.orange.com → My apps). API Key: sent to you by the Cloud Store Customer Space API support team. The documentation link above walks through each step.',
+		),
 		...clientCredentialProperties,
 		{
 			displayName: 'API Key',
@@ -38,6 +43,7 @@ export class OrangeCloudStoreApi implements ICredentialType {
 			description:
 				'The API_KEY sent to you by the Cloud Store Customer Space API support team (valid 2 years). It decides which contracts the API can see.',
 		},
+		advancedNotice,
 		baseUrlProperty,
 		scopeProperty,
 	];

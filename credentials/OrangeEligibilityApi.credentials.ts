@@ -8,11 +8,13 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	advancedNotice,
 	baseUrlProperty,
 	bearerAuthentication,
 	clientCredentialProperties,
 	fetchOrangeAccessToken,
 	FORMAT_ERROR_CODES,
+	originNotice,
 	RULE_JUDGED_TEST_HEADER,
 	scopeProperty,
 	sharedTokenRequest,
@@ -36,6 +38,9 @@ export class OrangeEligibilityApi implements ICredentialType {
 		'https://github.com/n8n-nodes-orange/n8n-nodes-orange#orange-eligibility-api-credential';
 
 	properties: INodeProperties[] = [
+		originNotice(
+			'Client ID and Client Secret: your application in Orange Developer (developer.orange.com → My apps). Login, SIREN and contract number: those of your "Eligibilité Opérateur" order form. The documentation link above walks through each step.',
+		),
 		...clientCredentialProperties,
 		{
 			displayName: 'Espace Opérateur Login',
@@ -52,8 +57,8 @@ export class OrangeEligibilityApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: '552081317',
-			description: "Your company's SIREN: 9 digits",
+			placeholder: 'e.g. 552081317',
+			description: "Your company's SIREN (9 digits), as on the order form",
 		},
 		{
 			displayName: 'Optimum Contract Number',
@@ -64,6 +69,7 @@ export class OrangeEligibilityApi implements ICredentialType {
 			description:
 				'The contract number of the "Eligibilité Opérateur" order form (Conditions Générales e-services)',
 		},
+		advancedNotice,
 		baseUrlProperty,
 		{
 			displayName: 'Eligibility API Path',

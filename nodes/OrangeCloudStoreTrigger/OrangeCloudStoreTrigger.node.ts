@@ -9,8 +9,16 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listContracts } from '../OrangeCloudStore/transport';
-import { documentTypeOptions } from '../OrangeCloudStore/descriptions/documentTypes';
+import {
+	DOCUMENT_TYPE_NAMES,
+	documentTypeOptions,
+} from '../OrangeCloudStore/descriptions/documentTypes';
 import { pollNewDocuments } from './newDocuments';
+
+/** The canvas subtitle's words: "New invoice", not the API's "New comsumptionRatedReports". */
+const SUBTITLE_NAMES = Object.fromEntries(
+	Object.entries(DOCUMENT_TYPE_NAMES).map(([type, name]) => [type, name.toLowerCase()]),
+);
 
 export class OrangeCloudStoreTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,8 +30,7 @@ export class OrangeCloudStoreTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{"New " + ($parameter["documentType"] === "all" ? "document" : $parameter["documentType"])}}',
+		subtitle: `={{"New " + (${JSON.stringify(SUBTITLE_NAMES)}[$parameter["documentType"]] ?? "document")}}`,
 		description:
 			'Starts the workflow when Orange Cloud Store publishes a new invoice, bill or usage report',
 		defaults: { name: 'Orange Cloud Store Trigger' },
@@ -32,6 +39,13 @@ export class OrangeCloudStoreTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'orangeCloudStoreApi', required: true }],
 		properties: [
+			{
+				displayName:
+					'The first activation records the documents that exist and emits none: only documents published after it start the workflow. Orange publishes invoices once a month: polling once a day is plenty.',
+				name: 'firstActivationNotice',
+				type: 'notice',
+				default: '',
+			},
 			{
 				displayName: 'Event',
 				name: 'event',
@@ -56,7 +70,11 @@ export class OrangeCloudStoreTrigger implements INodeType {
 						value: 'all',
 						description: 'Every contract the API key sees, new ones included',
 					},
-					{ name: 'Selected Contracts', value: 'selected' },
+					{
+						name: 'Selected Contracts',
+						value: 'selected',
+						description: 'Only the contracts chosen below',
+					},
 				],
 				default: 'all',
 			},
@@ -90,14 +108,16 @@ export class OrangeCloudStoreTrigger implements INodeType {
 						name: 'attachFile',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to download each new document and attach its file as binary data',
+						description:
+							'Whether to download each new document and attach its file as binary data, for Google Drive, S3 or Send Email',
 					},
 					{
 						displayName: 'Put File in Field',
 						name: 'binaryPropertyName',
 						type: 'string',
 						default: 'data',
-						description: 'The binary field the file goes in, with Attach File on',
+						description: 'The binary field the file goes in',
+						displayOptions: { show: { attachFile: [true] } },
 					},
 				],
 			},

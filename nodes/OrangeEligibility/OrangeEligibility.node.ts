@@ -18,7 +18,7 @@ export class OrangeEligibility implements INodeType {
 			dark: 'file:../../icons/eligibility.dark.svg',
 		},
 		group: ['input'],
-		version: 1,
+		version: [1, 2],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Real-time eligibility of an address or a line number to the Optimum offers of Orange Wholesale France',

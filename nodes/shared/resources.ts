@@ -26,6 +26,11 @@ export interface Resource {
 	value: string;
 	/** The operation selected when the resource is picked. */
 	defaultOperation: string;
+	/**
+	 * Another default from a node version on: a node added to a workflow now gets it, a saved one
+	 * keeps the operation it had (n8n stores a parameter left at its default as absent).
+	 */
+	laterDefault?: { sinceVersion: number; operation: string };
 	/** In the order their parameters appear in the description. */
 	operations: Operation[];
 }
@@ -34,21 +39,36 @@ function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 	return a.name.localeCompare(b.name);
 }
 
+/** The Operation parameter: one per default when the default changed with a node version. */
+function operationProperties(resource: Resource): INodeProperties[] {
+	const { defaultOperation, laterDefault, operations } = resource;
+	const show = { resource: [resource.value] };
+	const property = (
+		defaultValue: string,
+		versions?: NonNullable<INodeProperties['displayOptions']>['show'],
+	): INodeProperties => ({
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { ...show, ...versions } },
+		options: operations.map((operation) => operation.option).sort(byName),
+		default: defaultValue,
+	});
+	if (!laterDefault) return [property(defaultOperation)];
+	const since = laterDefault.sinceVersion;
+	return [
+		property(defaultOperation, { '@version': [{ _cnd: { lt: since } }] }),
+		property(laterDefault.operation, { '@version': [{ _cnd: { gte: since } }] }),
+	];
+}
+
 /** The resource's Operation parameter, then each operation's parameters, shown for it alone. */
 export function resourceDescription(resource: Resource): INodeProperties[] {
-	const { defaultOperation, operations } = resource;
 	const show = { resource: [resource.value] };
 	return [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show },
-			options: operations.map((operation) => operation.option).sort(byName),
-			default: defaultOperation,
-		},
-		...operations.flatMap((operation) =>
+		...operationProperties(resource),
+		...resource.operations.flatMap((operation) =>
 			updateDisplayOptions(
 				{ show: { ...show, operation: [operation.option.value] } },
 				operation.properties,

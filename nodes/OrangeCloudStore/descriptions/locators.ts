@@ -18,7 +18,7 @@ export const contractLocator: INodeProperties = {
 			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
-			placeholder: 'OCB0001234',
+			placeholder: 'e.g. OCB0001234',
 			validation: [
 				{
 					type: 'regex',
@@ -38,7 +38,8 @@ export const documentLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The document to download (invoice, usage report…)',
+	description:
+		'The document to download: pick it from the list (newest first), or give the ID of a document from Get Many Documents',
 	modes: [
 		{
 			displayName: 'From List',
@@ -50,7 +51,7 @@ export const documentLocator: INodeProperties = {
 			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
-			placeholder: 'e.g. 6f1c2a9e-…',
+			placeholder: 'e.g. 6f1c2a9e-3b1d-4c0e-9a57-2b1f0a4c7e11',
 		},
 	],
 };

@@ -1,6 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { orangeApiRequestAllItems } from '../../shared/transport';
+import { DOCUMENT_TYPES } from '../descriptions/documentTypes';
+import { documentLabel } from '../helpers/documentLabel';
 import { checkContractId } from '../helpers/ids';
 import {
 	cloudStoreApi,
@@ -37,19 +40,36 @@ export async function searchContracts(
 	};
 }
 
+/** The contract picked above the Document list: a friendly word when none is, not a validation error. */
+function chosenContract(context: ILoadOptionsFunctions): string {
+	const value = context.getNodeParameter('contractId', undefined, { extractValue: true });
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new NodeOperationError(context.getNode(), 'Choose a contract first', {
+			description: 'The list shows the documents of the contract chosen in the Contract field.',
+		});
+	}
+	return checkContractId(context.getNode(), 0, value);
+}
+
+/** Newest first: by billing period, then by publication date. */
+function newestFirst(a: IDataObject, b: IDataObject): number {
+	const key = (d: IDataObject) => `${String(d.period ?? '')}|${String(d.createdAt ?? '')}`;
+	return key(b).localeCompare(key(a));
+}
+
 export async function searchDocuments(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const contractId = checkContractId(
-		this.getNode(),
-		0,
-		this.getNodeParameter('contractId', undefined, { extractValue: true }),
-	);
+	const contractId = chosenContract(this);
+	const chosenType = this.getNodeParameter('documentType', 'all');
+	const documentType = (DOCUMENT_TYPES as readonly unknown[]).includes(chosenType)
+		? (chosenType as string)
+		: 'all';
 	const documents = await orangeApiRequestAllItems.call(
 		this,
 		cloudStoreApi,
-		documentListRequest(contractId, 'all'),
+		documentListRequest(contractId, documentType),
 		{
 			limit: MAX_RESULTS,
 			pageSize: PAGE_SIZE,
@@ -59,10 +79,9 @@ export async function searchDocuments(
 	);
 	return {
 		results: documents
-			.filter((d) => matches(filter, d.id, d.filename, d.period, d.documentType))
-			.map((d) => ({
-				name: `${String(d.filename ?? d.id)} — ${String(d.documentType ?? '')} ${String(d.period ?? '')}`.trim(),
-				value: String(d.id),
-			})),
+			.map((document) => ({ document, name: documentLabel(document) }))
+			.filter(({ document: d, name }) => matches(filter, name, d.id, d.filename, d.period))
+			.sort((a, b) => newestFirst(a.document, b.document))
+			.map(({ document, name }) => ({ name, value: String(document.id) })),
 	};
 }

@@ -13,7 +13,7 @@ export const eligibilityApi: OrangeApi = {
 	basePath: '',
 	label: 'Orange Eligibility',
 	formatHint:
-		'if every check answers this, the request format or path may differ from your API reference: check the credential\'s "Eligibility API Path" and the README, section "The eligibility wire"',
+		'the path or the request format differs from what your API answers: check the credential\'s "Eligibility API Path" against the API reference Orange gave you (documentation: "The eligibility wire")',
 };
 
 /** What a run of the node takes from its credential besides the token. */

@@ -59,7 +59,7 @@ const PATTERNS = {
 } satisfies Record<string, TextPattern>;
 
 export function checkNd(node: INode, itemIndex: number, value: unknown): string {
-	return checkPattern(node, itemIndex, 'ND', value, PATTERNS.nd);
+	return checkPattern(node, itemIndex, 'Line Number (ND)', value, PATTERNS.nd);
 }
 
 export function checkInseeCode(node: INode, itemIndex: number, value: unknown): string {
@@ -159,5 +159,5 @@ export function checkNdStatus(
 		.trim()
 		.toLowerCase();
 	if (text === '') return 'active';
-	return checkOption(node, itemIndex, 'ND Status', text, [...ND_STATUSES]);
+	return checkOption(node, itemIndex, 'Line Status', text, [...ND_STATUSES]);
 }

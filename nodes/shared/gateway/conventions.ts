@@ -31,6 +31,48 @@ export function isFormatError(status: number | undefined, orangeCode: unknown): 
 	return FORMAT_ERROR_CODES.includes(Number(orangeCode));
 }
 
+/** The titles of Orange's gateway codes: they say which rule, the description says what. */
+const GENERIC_TITLES = new Set(
+	[
+		'Invalid URL parameter value',
+		'Missing body',
+		'Invalid body',
+		'Missing body field',
+		'Invalid body field',
+		'Missing header',
+		'Invalid header value',
+		'Missing query-string parameter',
+		'Invalid query-string parameter value',
+		'Access denied',
+		'Resource not found',
+		'Not found',
+		'Method not allowed',
+		'Bad request',
+		'Internal error',
+		'Internal server error',
+		'Service unavailable',
+	].map((title) => title.toLowerCase()),
+);
+
+/** Whether an error's message is only the title of its code ("Resource not found"). */
+export function isGenericTitle(message: string): boolean {
+	return GENERIC_TITLES.has(message.trim().replace(/\.$/, '').toLowerCase());
+}
+
+/**
+ * Whether a 404 says the path is unknown (a wrong path or gateway), not that the thing asked for
+ * is: no Orange body at all, or words about the URI or resource itself — the gateway's "The
+ * requested URI or the requested resource does not exist".
+ */
+export function isUnknownPathAnswer(orange: IDataObject | undefined): boolean {
+	if (!orange) return true;
+	const words = [orange.message, orange.description]
+		.filter((value): value is string => typeof value === 'string')
+		.join(' ');
+	if (words.trim() === '' || isGenericTitle(words)) return true;
+	return /\b(ur[il]s?|path|endpoint|route|no resource|requested resource)\b/i.test(words);
+}
+
 /** Plain words for network error codes: n8n replaces a message that contains the code itself. */
 export const NETWORK_WORDS: Record<string, string> = {
 	ECONNREFUSED: 'connection refused',

@@ -45,6 +45,20 @@ export const clientCredentialProperties: INodeProperties[] = [
 	},
 ];
 
+/** Where a credential's values come from: a notice at the top of its form. */
+export function originNotice(where: string): INodeProperties {
+	return { displayName: where, name: 'originNotice', type: 'notice', default: '' };
+}
+
+/** Heads the fields almost nobody changes, so that they do not read as more to fill. */
+export const advancedNotice: INodeProperties = {
+	displayName:
+		'Optional: leave the fields below as they are unless Orange (or your proxy) tells you otherwise',
+	name: 'advancedNotice',
+	type: 'notice',
+	default: '',
+};
+
 export const baseUrlProperty: INodeProperties = {
 	displayName: 'Base URL',
 	name: 'baseUrl',
@@ -59,7 +73,7 @@ export const scopeProperty: INodeProperties = {
 	name: 'scope',
 	type: 'string',
 	default: '',
-	placeholder: 'leave empty unless your API reference names one',
+	placeholder: 'e.g. owf:eligibility:readonly (empty unless Orange names one)',
 	description:
 		'Sent in the token request only when set (several scopes separated by spaces). Leave empty unless Orange asks for one.',
 };

@@ -9,11 +9,14 @@ import type { OrangeApi } from '../gateway';
 import {
 	headerValue,
 	isFormatError,
+	isGenericTitle,
+	isUnknownPathAnswer,
 	NETWORK_WORDS,
 	parseJsonObject,
 	REQUEST_ID_HEADER,
 } from '../gateway';
 import type { Failure } from './failure';
+import { rememberAnswer } from './orangeAnswer';
 import { NOT_SENT_CODES } from './retry';
 import type { OrangeContext, OrangeRequest } from './types';
 
@@ -67,6 +70,14 @@ function explainNetworkFailure(
 	return { message, details };
 }
 
+/**
+ * The details as sentences, one a line: n8n's error view joins lines into one paragraph, where
+ * each must still end where it ends.
+ */
+function asSentences(details: string[]): string {
+	return details.map((detail) => (/[.!?]$/.test(detail) ? detail : `${detail}.`)).join('\n');
+}
+
 function firstText(...values: unknown[]): string | undefined {
 	return values.find((value): value is string => typeof value === 'string');
 }
@@ -76,10 +87,16 @@ function httpHeadline(api: OrangeApi, failure: Failure, orange: IDataObject | un
 	const orangeMessage = firstText(orange?.message, orange?.error);
 	const orangeDescription = firstText(orange?.description, orange?.error_description);
 	const details: string[] = [];
-	if (orangeMessage || orangeDescription) {
-		if (orangeMessage && orangeDescription && orangeDescription !== orangeMessage) {
-			details.push(orangeDescription);
+	if (orangeMessage && orangeDescription && orangeDescription !== orangeMessage) {
+		// "Resource not found" names a rule; "ND 0100000001 not found" says what happened: first.
+		if (isGenericTitle(orangeMessage)) {
+			const code = orange?.code !== undefined ? ` (Orange code ${String(orange.code)})` : '';
+			details.push(`${orangeMessage}${code}`);
+			return { message: `${api.label}: ${orangeDescription}`, details };
 		}
+		details.push(orangeDescription);
+	}
+	if (orangeMessage || orangeDescription) {
 		return { message: `${api.label}: ${orangeMessage ?? orangeDescription}`, details };
 	}
 	const contentType = headerValue(failure.headers, 'content-type') ?? '';
@@ -96,16 +113,28 @@ function httpHeadline(api: OrangeApi, failure: Failure, orange: IDataObject | un
 }
 
 /** Orange (or a proxy) answered with an error status. */
-function explainHttpFailure(api: OrangeApi, failure: Failure, idempotent: boolean): Explanation {
+function explainHttpFailure(
+	api: OrangeApi,
+	where: string,
+	failure: Failure,
+	idempotent: boolean,
+): Explanation {
 	const orange = parseJsonObject(failure.bodyText);
 	const headline = httpHeadline(api, failure, orange);
 	const { details } = headline;
 	let { message } = headline;
-	if (api.formatHint && isFormatError(failure.status, orange?.code)) {
+	// A 404 about the thing asked for (an unknown address) is no sign of a wrong path.
+	const pathInDoubt = failure.status !== 404 || isUnknownPathAnswer(orange);
+	if (api.formatHint && pathInDoubt && isFormatError(failure.status, orange?.code)) {
 		message = `${message} — ${api.formatHint}`;
 	}
 	const status = failure.status ?? 0;
 	if (!idempotent && status >= 500) {
+		// What the user must know first: it may have been done. Orange's words follow.
+		const said = message.startsWith(`${api.label}: `)
+			? `HTTP ${status}: ${message.slice(api.label.length + 2)}`
+			: message.slice(api.label.length).trim();
+		message = `${api.label}: the outcome of ${where} is unknown (${said})`;
 		details.push(`The request may have been carried out by Orange. ${MAYBE_DONE}`);
 	}
 	if (status === 401) {
@@ -130,13 +159,13 @@ export function toNodeApiError(
 	const { message, details, orangeCode } =
 		failure.status === undefined
 			? explainNetworkFailure(api, where, failure, idempotent)
-			: explainHttpFailure(api, failure, idempotent);
+			: explainHttpFailure(api, where, failure, idempotent);
 	const requestId = headerValue(failure.headers, REQUEST_ID_HEADER);
 	details.push(`Request: ${where}`);
-	if (requestId) details.push(`Orange request ID: ${requestId} (give it to Orange support)`);
-	const description = details.join('\n');
+	if (requestId) details.push(`Orange request ID, for Orange support: ${requestId}`);
+	const description = asSentences(details);
 	const httpCode = failure.status ?? null;
-	return new NodeApiError(
+	const error = new NodeApiError(
 		context.getNode(),
 		{
 			message,
@@ -147,4 +176,6 @@ export function toNodeApiError(
 		} as JsonObject,
 		{ message, description, httpCode: httpCode !== null ? String(httpCode) : undefined, itemIndex },
 	);
+	rememberAnswer(error, failure.status, parseJsonObject(failure.bodyText));
+	return error;
 }

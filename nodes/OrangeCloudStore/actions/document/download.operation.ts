@@ -4,6 +4,7 @@ import type { ItemOutput } from '../../../shared/items';
 import { FileItem } from '../../../shared/items';
 import { timeoutOf } from '../../../shared/options';
 import { checkPattern } from '../../../shared/validation';
+import { documentTypeOptions } from '../../descriptions/documentTypes';
 import { contractLocator, documentLocator } from '../../descriptions/locators';
 import { requestOptions } from '../../descriptions/requestOptions';
 import { contractIdOf, documentIdOf } from '../../helpers/ids';
@@ -18,6 +19,17 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	contractLocator,
+	{
+		displayName: 'Document Type',
+		name: 'documentType',
+		type: 'options',
+		options: documentTypeOptions,
+		default: 'all',
+		description:
+			'Narrows the Document list below to one type of document. The download does not depend on it.',
+		// Only the editor's list reads it: nothing a model would fill.
+		displayOptions: { hide: { '@tool': [true] } },
+	},
 	documentLocator,
 	{
 		displayName: 'Put Output File in Field',

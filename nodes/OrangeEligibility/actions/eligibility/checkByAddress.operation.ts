@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
 import { itemParameter } from '../../../shared/parameters';
+import type { InputField } from '../../descriptions/options';
 import { checkOperationProperties, definedBelow } from '../../descriptions/options';
 import { checkExecute } from '../../helpers/check';
 import {
@@ -11,15 +12,21 @@ import {
 	checkStreetNumber,
 } from '../../helpers/inputs';
 
-const byStreet = { show: { ...definedBelow.show, locateBy: ['streetAddress'] } };
-const EXPECTED_FIELDS =
-	'inseeCode, rivoliCode and streetNumber (streetNumberComplement if any), or buildingCode with Locate By "Building Code"';
+const byStreet = { ...definedBelow, show: { locateBy: ['streetAddress'] } };
+const INPUT_FIELDS: InputField[] = [
+	{ name: 'inseeCode', holds: 'the INSEE code of the commune' },
+	{ name: 'rivoliCode', holds: 'the Rivoli code of the street' },
+	{ name: 'streetNumber', holds: 'the number in the street' },
+	{ name: 'streetNumberComplement', holds: 'B, T, Q…', optional: true },
+	{ name: 'buildingCode', holds: 'instead of the four above, with Locate By "Building Code"' },
+];
 
 export const option = {
-	name: 'Check by Address',
+	name: 'Check Address by Codes',
 	value: 'checkByAddress',
-	description: 'Check the Optimum offers at an address or a building',
-	action: 'Check eligibility of an address',
+	description:
+		'Check the Optimum offers at an address given by its INSEE and Rivoli codes, or at a building by its code',
+	action: 'Check eligibility of an address by its INSEE and Rivoli codes',
 };
 
 const locateByProperty: INodeProperties = {
@@ -35,33 +42,34 @@ const locateByProperty: INodeProperties = {
 		{
 			name: 'Building Code',
 			value: 'buildingCode',
-			description: 'The code immeuble of the building',
+			description: 'The code of the building (code immeuble), such as IMB/75115/X/00A1',
 		},
 	],
 	default: 'streetAddress',
 };
 
 export const properties: INodeProperties[] = checkOperationProperties(
-	EXPECTED_FIELDS,
+	INPUT_FIELDS,
 	[
 		{
-			displayName: 'INSEE Code (Code Commune)',
+			displayName: 'INSEE Code',
 			name: 'inseeCode',
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: '75115',
-			description: 'The INSEE code of the commune: 5 characters (2A/2B for Corsica)',
+			placeholder: 'e.g. 75115',
+			description:
+				"The commune's INSEE code (code commune): 5 characters, 2A/2B for Corsica. Not the postcode: Paris 15th is 75115, postcode 75015.",
 			displayOptions: byStreet,
 		},
 		{
-			displayName: 'Rivoli Code (Code Voie)',
+			displayName: 'Rivoli Code',
 			name: 'rivoliCode',
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: '2156',
-			description: 'The Rivoli (FANTOIR) code of the street: 4 characters',
+			placeholder: 'e.g. 2156',
+			description: "The street's Rivoli code (code voie, from FANTOIR): 4 letters or digits",
 			displayOptions: byStreet,
 		},
 		{
@@ -70,7 +78,7 @@ export const properties: INodeProperties[] = checkOperationProperties(
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: '12',
+			placeholder: 'e.g. 12',
 			description: 'The number in the street; "12B" or "12 bis" also work',
 			displayOptions: byStreet,
 		},
@@ -79,25 +87,26 @@ export const properties: INodeProperties[] = checkOperationProperties(
 			name: 'streetNumberComplement',
 			type: 'string',
 			default: '',
-			placeholder: 'B',
+			placeholder: 'e.g. B',
 			description:
 				'B (bis), T (ter), Q (quater), C (quinquies) or another letter; leave empty if none',
 			displayOptions: byStreet,
 		},
 		{
-			displayName: 'Building Code (Code Immeuble)',
+			displayName: 'Building Code',
 			name: 'buildingCode',
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'IMB/75115/X/00A1',
-			displayOptions: { show: { ...definedBelow.show, locateBy: ['buildingCode'] } },
+			placeholder: 'e.g. IMB/75115/X/00A1',
+			description: "The building's code (code immeuble), as Orange's answers give it",
+			displayOptions: { ...definedBelow, show: { locateBy: ['buildingCode'] } },
 		},
 	],
 	[locateByProperty],
 );
 
-export const execute = checkExecute(EXPECTED_FIELDS, (context, itemIndex, field) => {
+export const execute = checkExecute(INPUT_FIELDS, (context, itemIndex, field) => {
 	const node = nodeOf(context);
 	const locateBy = itemParameter(context, 'locateBy', itemIndex, 'streetAddress');
 	if (locateBy === 'buildingCode') {

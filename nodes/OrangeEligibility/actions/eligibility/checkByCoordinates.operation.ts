@@ -1,20 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
+import type { InputField } from '../../descriptions/options';
 import { checkOperationProperties } from '../../descriptions/options';
 import { checkExecute } from '../../helpers/check';
 import { checkCoordinates } from '../../helpers/coordinates';
 
-const EXPECTED_FIELDS = 'the point in fields named latitude and longitude (WGS84 decimal degrees)';
+const INPUT_FIELDS: InputField[] = [
+	{ name: 'latitude', holds: 'WGS84 decimal degrees' },
+	{ name: 'longitude', holds: 'WGS84 decimal degrees' },
+];
 
 export const option = {
-	name: 'Check by Coordinates',
+	name: 'Check GPS Coordinates',
 	value: 'checkByCoordinates',
 	description: 'Check the Optimum offers at a GPS point (WGS84 latitude and longitude)',
 	action: 'Check eligibility at GPS coordinates',
 };
 
-export const properties: INodeProperties[] = checkOperationProperties(EXPECTED_FIELDS, [
+export const properties: INodeProperties[] = checkOperationProperties(INPUT_FIELDS, [
 	{
 		displayName: 'Latitude',
 		name: 'latitude',
@@ -22,9 +26,9 @@ export const properties: INodeProperties[] = checkOperationProperties(EXPECTED_F
 		typeOptions: { numberPrecision: 6, minValue: -90, maxValue: 90 },
 		default: 0,
 		required: true,
-		placeholder: '48.8462',
+		placeholder: 'e.g. 48.8462',
 		description:
-			'WGS84 decimal degrees, such as 48.8462 (GPS). France and its overseas departments.',
+			'WGS84 decimal degrees (GPS), such as 48.8462: metropolitan France, Corsica and the overseas departments',
 	},
 	{
 		displayName: 'Longitude',
@@ -33,12 +37,12 @@ export const properties: INodeProperties[] = checkOperationProperties(EXPECTED_F
 		typeOptions: { numberPrecision: 6, minValue: -180, maxValue: 180 },
 		default: 0,
 		required: true,
-		placeholder: '2.3372',
-		description: 'WGS84 decimal degrees, such as 2.3372 (GPS)',
+		placeholder: 'e.g. 2.3372',
+		description: 'WGS84 decimal degrees (GPS), such as 2.3372',
 	},
 ]);
 
-export const execute = checkExecute(EXPECTED_FIELDS, (context, itemIndex, field) => ({
+export const execute = checkExecute(INPUT_FIELDS, (context, itemIndex, field) => ({
 	kind: 'point',
 	...checkCoordinates(
 		nodeOf(context),

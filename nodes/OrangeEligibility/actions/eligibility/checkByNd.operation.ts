@@ -1,39 +1,44 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
+import type { InputField } from '../../descriptions/options';
 import { checkOperationProperties } from '../../descriptions/options';
 import { checkExecute } from '../../helpers/check';
 import { checkNd, checkNdStatus } from '../../helpers/inputs';
 
-const EXPECTED_FIELDS = 'the line number in a field named nd (and ndStatus, if not active)';
+const INPUT_FIELDS: InputField[] = [
+	{ name: 'nd', holds: 'the line number' },
+	{ name: 'ndStatus', holds: '"active" or "inactive"', optional: true },
+];
 
 export const option = {
-	name: 'Check by ND',
+	name: 'Check Line Number (ND)',
 	value: 'checkByNd',
-	description: 'Check the Optimum offers on a line number (ND)',
-	action: 'Check eligibility of a line number',
+	description: "Check the Optimum offers at a phone line's address, from its number (ND)",
+	action: 'Check eligibility of a line number (ND)',
 };
 
-export const properties: INodeProperties[] = checkOperationProperties(EXPECTED_FIELDS, [
+export const properties: INodeProperties[] = checkOperationProperties(INPUT_FIELDS, [
 	{
-		displayName: 'ND (Numéro De Désignation)',
+		displayName: 'Line Number (ND)',
 		name: 'nd',
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: '01 42 00 00 01',
-		description: 'The line number: 10 digits starting with 0; spaces, dots and +33 are accepted',
+		placeholder: 'e.g. 01 42 00 00 01',
+		description:
+			'The ND (numéro de désignation) of a fixed line: 10 digits starting with 0. Spaces, dots, dashes and +33 are accepted.',
 	},
 	{
-		displayName: 'ND Status',
+		displayName: 'Line Status',
 		name: 'ndStatus',
 		type: 'options',
 		options: [
-			{ name: 'Active', value: 'active', description: 'A line in service' },
+			{ name: 'In Service', value: 'active', description: 'A line in use today' },
 			{
-				name: 'Inactive',
+				name: 'No Longer in Service',
 				value: 'inactive',
-				description: "A line no longer in service (a former subscriber's number)",
+				description: "A former subscriber's line: Orange finds its last address",
 			},
 		],
 		default: 'active',
@@ -41,8 +46,8 @@ export const properties: INodeProperties[] = checkOperationProperties(EXPECTED_F
 	},
 ]);
 
-export const execute = checkExecute(EXPECTED_FIELDS, (context, itemIndex, field) => ({
+export const execute = checkExecute(INPUT_FIELDS, (context, itemIndex, field) => ({
 	kind: 'line',
-	nd: checkNd(nodeOf(context), itemIndex, field('nd', 'ND')),
-	ndStatus: checkNdStatus(nodeOf(context), itemIndex, field('ndStatus', 'ND Status', true)),
+	nd: checkNd(nodeOf(context), itemIndex, field('nd', 'Line Number (ND)')),
+	ndStatus: checkNdStatus(nodeOf(context), itemIndex, field('ndStatus', 'Line Status', true)),
 }));

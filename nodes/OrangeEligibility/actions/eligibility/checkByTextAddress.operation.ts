@@ -1,33 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { nodeOf } from '../../../shared/items';
+import type { InputField } from '../../descriptions/options';
 import { checkOperationProperties } from '../../descriptions/options';
 import { checkExecute } from '../../helpers/check';
 import { checkTextAddress } from '../../helpers/inputs';
 
-const EXPECTED_FIELDS = 'the postal address as one line in a field named address';
+const INPUT_FIELDS: InputField[] = [{ name: 'address', holds: 'the postal address on one line' }];
 
 export const option = {
-	name: 'Check by Text Address',
+	name: 'Check Address',
 	value: 'checkByTextAddress',
-	description: 'Check the Optimum offers at a postal address written as one line',
-	action: 'Check eligibility of a text address',
+	description: 'Check the Optimum offers at a postal address written on one line',
+	action: 'Check eligibility of a postal address',
 };
 
-export const properties: INodeProperties[] = checkOperationProperties(EXPECTED_FIELDS, [
+export const properties: INodeProperties[] = checkOperationProperties(INPUT_FIELDS, [
 	{
 		displayName: 'Address',
 		name: 'address',
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: '12 bis rue de Vaugirard, 75015 Paris',
+		placeholder: 'e.g. 12 bis rue de Vaugirard, 75015 Paris',
 		description:
-			'The postal address as one line, as a CRM holds it: number, street, postcode and city. Orange normalises it.',
+			'The postal address on one line, as a CRM holds it: number, street, postcode and city. Orange normalises it.',
 	},
 ]);
 
-export const execute = checkExecute(EXPECTED_FIELDS, (context, itemIndex, field) => ({
+export const execute = checkExecute(INPUT_FIELDS, (context, itemIndex, field) => ({
 	kind: 'text',
 	address: checkTextAddress(nodeOf(context), itemIndex, field('address', 'Address')),
 }));

@@ -14,29 +14,33 @@ const cases: [string, Record<string, unknown>, string][] = [
 	[
 		'ND too short',
 		{ operation: 'checkByNd', nd: expr('01 42 00 00') },
-		'Invalid ND in item 0: "01 42 00 00" is not a French line number',
+		'Invalid Line Number (ND) in item 0: "01 42 00 00" is not a French line number',
 	],
 	[
 		'ND not starting with 0',
 		{ operation: 'checkByNd', nd: expr('1142000001') },
-		'Invalid ND in item 0: "1142000001" is not a French line number',
+		'Invalid Line Number (ND) in item 0: "1142000001" is not a French line number',
 	],
 	[
 		'ND 00 prefix',
 		{ operation: 'checkByNd', nd: expr('0042000001') },
-		'Invalid ND in item 0: "0042000001" is not a French line number',
+		'Invalid Line Number (ND) in item 0: "0042000001" is not a French line number',
 	],
 	[
 		'ND with letters',
 		{ operation: 'checkByNd', nd: expr('01 42 AB 00 01') },
-		'Invalid ND in item 0: "01 42 AB 00 01" is not a French line number',
+		'Invalid Line Number (ND) in item 0: "01 42 AB 00 01" is not a French line number',
 	],
 	[
 		'ND +44',
 		{ operation: 'checkByNd', nd: expr('+44 20 7946 0000') },
-		'Invalid ND in item 0: "+44 20 7946 0000" is not a French line number',
+		'Invalid Line Number (ND) in item 0: "+44 20 7946 0000" is not a French line number',
 	],
-	['ND empty', { operation: 'checkByNd', nd: expr(' ') }, 'Invalid ND in item 0: it is empty'],
+	[
+		'ND empty',
+		{ operation: 'checkByNd', nd: expr(' ') },
+		'Invalid Line Number (ND) in item 0: it is empty',
+	],
 	[
 		'INSEE 4 digits',
 		{ ...paris, inseeCode: expr('7511') },
@@ -110,7 +114,7 @@ const cases: [string, Record<string, unknown>, string][] = [
 	[
 		'ND status unknown',
 		{ operation: 'checkByNd', nd: '0142000001', ndStatus: expr('resilie') },
-		'Invalid ND Status in item 0: "resilie" is not one of active, inactive',
+		'Invalid Line Status in item 0: "resilie" is not one of active, inactive',
 	],
 	[
 		'text address without letters',
@@ -169,7 +173,7 @@ describe('eligibility input checks (nothing is sent)', () => {
 		expect(error).toBeUndefined();
 		expect(output.map((i) => i.json.nd ?? i.json.error)).toEqual([
 			'0142000001',
-			'Invalid ND in item 1: "12" is not a French line number',
+			'Invalid Line Number (ND) in item 1: "12" is not a French line number',
 			'0472000002',
 		]);
 		expect(t.sandbox.eligibilityChecks).toBe(2);

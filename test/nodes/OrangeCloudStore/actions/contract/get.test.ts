@@ -40,8 +40,17 @@ describe('contract get', () => {
 
 	it("reports Orange's 404 and message for an unknown contract", async () => {
 		const { error } = await get({ __rl: true, mode: 'id', value: 'OCB0000000' });
-		expect(error?.message).toBe('Orange Cloud Store: Resource not found');
-		expect(error?.description).toContain('Contract OCB0000000 not found in your perimeter.');
+		// Orange's description says what happened; the code's title comes after it.
+		expect(error?.message).toBe(
+			'Orange Cloud Store: Contract OCB0000000 not found in your perimeter.',
+		);
+		expect(error?.description).toContain('Resource not found (Orange code 60).');
+		// n8n's error view joins the lines into one paragraph: each must end as a sentence.
+		expect(error?.description?.split('\n')).toEqual([
+			'Resource not found (Orange code 60).',
+			'Request: GET /cloud/b2b/v1/contract.',
+			expect.stringMatching(/^Orange request ID, for Orange support: sbx-[0-9a-f]+\.$/),
+		]);
 		expect((error as { httpCode?: string }).httpCode).toBe('404');
 	});
 
@@ -116,7 +125,8 @@ describe('contract get', () => {
 			times: 100,
 		});
 		const { error } = await get({ __rl: true, mode: 'id', value: 'OCB0001234' });
-		expect(error?.message).toBe('Orange Cloud Store: Internal error');
+		expect(error?.message).toBe('Orange Cloud Store: Injected fault 503');
+		expect(error?.description).toContain('Internal error (Orange code 1).');
 		expect(t.sandbox.apiRequests()).toHaveLength(6);
 	});
 
@@ -151,7 +161,7 @@ describe('contract get', () => {
 		expect(result.items.map((i) => i.json.id ?? i.json.error)).toEqual([
 			'OCB0001234',
 			'Invalid Contract in item 1: "bad id!" is not a Cloud Store contract reference',
-			'Orange Cloud Store: Resource not found',
+			'Orange Cloud Store: Contract OCB0000000 not found in your perimeter.',
 			'OCB0001235',
 		]);
 		expect(result.items.map((i) => (i.pairedItem as { item: number }).item)).toEqual([0, 1, 2, 3]);

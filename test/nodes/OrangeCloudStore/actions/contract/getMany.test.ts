@@ -54,7 +54,7 @@ describe('contract getMany', () => {
 			apiKey: 'wrong-key',
 		});
 		const { error } = await getMany({ returnAll: true });
-		expect(error?.message).toBe('Orange Cloud Store: Access denied');
-		expect(error?.description).toContain('The X-API-Key is not valid for this API.');
+		expect(error?.message).toBe('Orange Cloud Store: The X-API-Key is not valid for this API.');
+		expect(error?.description).toContain('Access denied (Orange code 50).');
 	});
 });

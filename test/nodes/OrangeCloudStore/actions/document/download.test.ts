@@ -78,9 +78,11 @@ describe('document download', () => {
 	it("reports Orange's 404 for a document of another contract", async () => {
 		const other = t.sandbox.documents.find((d) => d.contractId === 'OCB0001235')!;
 		const { error } = await download({ documentId: { __rl: true, mode: 'id', value: other.id } });
-		expect(error?.message).toBe('Orange Cloud Store: Resource not found');
-		expect(error?.description).toContain(`Document ${other.id} not found for contract OCB0001234.`);
-		expect(error?.description).toMatch(/Orange request ID: sbx-[0-9a-f]+/);
+		expect(error?.message).toBe(
+			`Orange Cloud Store: Document ${other.id} not found for contract OCB0001234.`,
+		);
+		expect(error?.description).toContain('Resource not found (Orange code 60).');
+		expect(error?.description).toMatch(/Orange request ID, for Orange support: sbx-[0-9a-f]+\.$/);
 		expect((error as { httpCode?: string }).httpCode).toBe('404');
 	});
 

@@ -71,7 +71,9 @@ describe('user add', () => {
 
 	it("reports Orange's 404 for a contract outside the perimeter", async () => {
 		const { error } = await add({ contractId: { __rl: true, mode: 'id', value: 'OCB0000000' } });
-		expect(error?.message).toBe('Orange Cloud Store: Resource not found');
+		expect(error?.message).toBe(
+			'Orange Cloud Store: Contract OCB0000000 not found in your perimeter.',
+		);
 		expect(t.sandbox.addedUsers).toHaveLength(0);
 	});
 

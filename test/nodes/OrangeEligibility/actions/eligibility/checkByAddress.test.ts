@@ -221,10 +221,11 @@ describe('eligibility checkByAddress', () => {
 
 	it("reports Orange's 404 for an unknown address", async () => {
 		const { error } = await check({ ...paris, streetNumber: '9999' });
-		expect(error?.message).toMatch(
-			/^Orange Eligibility: Resource not found — if every check answers this, the request format or path may differ from your API reference: check the credential's "Eligibility API Path"/,
+		// Orange's words first; no hint about the path: the answer is about the address.
+		expect(error?.message).toBe(
+			'Orange Eligibility: Address not found in the Orange address repository',
 		);
-		expect(error?.description).toContain('Address not found in the Orange address repository');
+		expect(error?.description).toContain('Resource not found (Orange code 60).');
 	});
 
 	it('reports a requester Orange does not know', async () => {
@@ -233,8 +234,10 @@ describe('eligibility checkByAddress', () => {
 			contractNumber: 'OPT-0000',
 		});
 		const { error } = await check(paris);
-		expect(error?.message).toBe('Orange Eligibility: Access denied');
-		expect(error?.description).toContain('not subscribed');
+		expect(error?.message).toBe(
+			'Orange Eligibility: The requester is not subscribed to the Eligibilité Opérateur service.',
+		);
+		expect(error?.description).toContain('Access denied (Orange code 50).');
 	});
 
 	it('refuses a SIREN whose check digit is wrong, naming the credential field, and sends nothing', async () => {
@@ -317,7 +320,7 @@ describe("the credential's Eligibility API Path", () => {
 		const { error } = await check(paris);
 		expect(t.sandbox.requests.at(-1)!.path).toBe('/eligibilite-operateur/v2/qualification');
 		expect(error?.message).toBe(
-			'Orange Eligibility: Resource not found — if every check answers this, the request format or path may differ from your API reference: check the credential\'s "Eligibility API Path" and the README, section "The eligibility wire"',
+			'Orange Eligibility: No resource at POST /eligibilite-operateur/v2/qualification — the path or the request format differs from what your API answers: check the credential\'s "Eligibility API Path" against the API reference Orange gave you (documentation: "The eligibility wire")',
 		);
 		expect(error?.description).toContain('Request: POST /eligibilite-operateur/v2/qualification');
 	});
@@ -349,9 +352,9 @@ describe("the credential's Eligibility API Path", () => {
 			body: { code: 24, message: 'Invalid body field', description: 'place.@type unknown' },
 		});
 		const { error } = await check(paris);
-		expect(error?.message).toMatch(
-			/^Orange Eligibility: Invalid body field — if every check answers this, the request format or path may differ/,
+		expect(error?.message).toBe(
+			'Orange Eligibility: place.@type unknown — the path or the request format differs from what your API answers: check the credential\'s "Eligibility API Path" against the API reference Orange gave you (documentation: "The eligibility wire")',
 		);
-		expect(error?.description).toContain('place.@type unknown');
+		expect(error?.description).toContain('Invalid body field (Orange code 24).');
 	});
 });

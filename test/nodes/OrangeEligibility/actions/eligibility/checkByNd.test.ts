@@ -54,7 +54,9 @@ describe('eligibility checkByNd', () => {
 
 	it('checks a line no longer in service with ND Status "inactive"', async () => {
 		const asActive = await check({ nd: '0145000007' });
-		expect(asActive.error?.description).toContain('ND 0145000007 not found, or not active');
+		expect(asActive.error?.message).toBe(
+			'Orange Eligibility: ND 0145000007 not found, or not active',
+		);
 		const { items, error } = await check({ nd: '0145000007', ndStatus: 'inactive' });
 		expect(error).toBeUndefined();
 		expect(lastPlace(t)).toEqual({ '@type': 'AccessLine', nd: '0145000007', ndStatus: 'inactive' });
@@ -70,8 +72,8 @@ describe('eligibility checkByNd', () => {
 
 	it("reports Orange's 404 for a line it does not know, with Orange's words", async () => {
 		const { error } = await check({ nd: '0100012345' });
-		expect(error?.message).toMatch(/^Orange Eligibility: Resource not found — /);
-		expect(error?.description).toContain('ND 0100012345 not found');
+		expect(error?.message).toBe('Orange Eligibility: ND 0100012345 not found, or not active');
+		expect(error?.description).toContain('Resource not found (Orange code 60).');
 	});
 
 	it('reads the ND and its status from each input item with Mapping Mode "Map Automatically"', async () => {
@@ -93,10 +95,12 @@ describe('eligibility checkByNd', () => {
 			{ '@type': 'AccessLine', nd: '0145000007', ndStatus: 'inactive' },
 		]);
 		expect(items[0].json.nd).toBe('0142000001');
-		expect(items[1].json.error).toBe('Invalid ND in item 1: the input item has no field "nd"');
+		expect(items[1].json.error).toBe(
+			'Invalid Line Number (ND) in item 1: the input item has no field "nd"',
+		);
 		expect(items[2].json.eligible).toBe(true);
 		expect(items[3].json.error).toBe(
-			'Invalid ND Status in item 3: "gone" is not one of active, inactive',
+			'Invalid Line Status in item 3: "gone" is not one of active, inactive',
 		);
 		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 	});

@@ -44,7 +44,9 @@ describe('eligibility checkByTextAddress', () => {
 
 	it("reports Orange's 404 for an address it cannot place", async () => {
 		const { error } = await check({ address: 'Chez Marcel, au fond à gauche' });
-		expect(error?.description).toContain('Address not found in the Orange address repository');
+		expect(error?.message).toBe(
+			'Orange Eligibility: Address not found in the Orange address repository',
+		);
 	});
 
 	it('reads the field "address" of each item with Mapping Mode "Map Automatically"', async () => {
