@@ -1,8 +1,8 @@
 /** Control endpoints, for the demo and the end-to-end tests (never part of Orange's API). */
-import type { FaultRule } from './faults.ts';
-import type { OrangeSandbox } from './server.ts';
+import type { FaultRule } from './faultRules.ts';
+import type { SandboxState } from './state.ts';
 
-export function adminRoutes(sandbox: OrangeSandbox): void {
+export function adminRoutes(sandbox: SandboxState): void {
 	const app = sandbox.app;
 	app.get('/__sandbox/stats', async () => ({
 		tokenRequests: sandbox.tokenRequests,

@@ -15,14 +15,14 @@ import {
 	SEED_CONTRACTS,
 } from './data.ts';
 import { generatedFile } from './files.ts';
-import { orangeError } from './gateway.ts';
-import type { OrangeSandbox } from './server.ts';
+import { orangeError } from './orangeErrors.ts';
+import type { SandboxState } from './state.ts';
+import { CLOUD_STORE_PATH } from './state.ts';
 
-export const CLOUD_STORE_PATH = '/cloud/b2b/v1';
 const API = CLOUD_STORE_PATH;
 const customer = SEED_CONTRACTS[0].customer;
 
-function visibleContracts(sandbox: OrangeSandbox, request: FastifyRequest): Contract[] | undefined {
+function visibleContracts(sandbox: SandboxState, request: FastifyRequest): Contract[] | undefined {
 	const key = request.headers['x-api-key'];
 	if (key === SANDBOX_API_KEY || sandbox.options.extraApiKeys.includes(String(key)))
 		return sandbox.contracts;
@@ -31,7 +31,7 @@ function visibleContracts(sandbox: OrangeSandbox, request: FastifyRequest): Cont
 }
 
 /** The gateway's API key check: 401 without a key, 403 with one it does not know. */
-async function checkApiKey(sandbox: OrangeSandbox, request: FastifyRequest, reply: FastifyReply) {
+async function checkApiKey(sandbox: SandboxState, request: FastifyRequest, reply: FastifyReply) {
 	if (!request.url.startsWith(API) || visibleContracts(sandbox, request)) return undefined;
 	return request.headers['x-api-key']
 		? reply
@@ -57,7 +57,7 @@ function missingFields(body: Record<string, unknown>, fields: string[]): string[
 }
 
 function contractFromHeader(
-	sandbox: OrangeSandbox,
+	sandbox: SandboxState,
 	request: FastifyRequest,
 	reply: FastifyReply,
 ): Contract | undefined {
@@ -74,7 +74,7 @@ function contractFromHeader(
 	return contract;
 }
 
-function page<T>(sandbox: OrangeSandbox, request: FastifyRequest, reply: FastifyReply, list: T[]) {
+function page<T>(sandbox: SandboxState, request: FastifyRequest, reply: FastifyReply, list: T[]) {
 	if (sandbox.options.totalCountHeader) void reply.header('X-Total-Count', String(list.length));
 	const query = request.query as Record<string, string | undefined>;
 	const limit = Math.min(Number(query.limit ?? 10) || 10, sandbox.options.maxPageSize);
@@ -82,7 +82,7 @@ function page<T>(sandbox: OrangeSandbox, request: FastifyRequest, reply: Fastify
 	return list.slice(offset, offset + limit);
 }
 
-async function sendFile(sandbox: OrangeSandbox, reply: FastifyReply, document: SandboxDocument) {
+async function sendFile(sandbox: SandboxState, reply: FastifyReply, document: SandboxDocument) {
 	const ext = extensionOf(document.documentType);
 	void reply
 		.header('Content-Type', MIME_TYPES[ext])
@@ -106,11 +106,7 @@ const CONTRACT_FIELDS = [
 	'referentMail',
 ];
 
-async function createContract(
-	sandbox: OrangeSandbox,
-	request: FastifyRequest,
-	reply: FastifyReply,
-) {
+async function createContract(sandbox: SandboxState, request: FastifyRequest, reply: FastifyReply) {
 	const body = (request.body ?? {}) as Record<string, string>;
 	const missing = missingFields(body, CONTRACT_FIELDS);
 	if (missing.length) return badField(reply, 23, `Missing field(s): ${missing.join(', ')}`);
@@ -141,7 +137,7 @@ async function createContract(
 	return reply.code(201).send({ id });
 }
 
-async function addUser(sandbox: OrangeSandbox, request: FastifyRequest, reply: FastifyReply) {
+async function addUser(sandbox: SandboxState, request: FastifyRequest, reply: FastifyReply) {
 	const { contractId } = request.params as { contractId: string };
 	const contract = (visibleContracts(sandbox, request) ?? []).find((c) => c.id === contractId);
 	if (!contract) return notFound(reply, `Contract ${contractId} not found in your perimeter.`);
@@ -164,7 +160,7 @@ async function addUser(sandbox: OrangeSandbox, request: FastifyRequest, reply: F
 }
 
 /** A contract's documents, newest first; 'all' or an unknown type answers `documents: null`, as Orange does. */
-async function listDocuments(sandbox: OrangeSandbox, request: FastifyRequest, reply: FastifyReply) {
+async function listDocuments(sandbox: SandboxState, request: FastifyRequest, reply: FastifyReply) {
 	const contract = contractFromHeader(sandbox, request, reply);
 	if (!contract) return reply;
 	const { documentType } = request.query as Record<string, string | undefined>;
@@ -182,7 +178,7 @@ async function listDocuments(sandbox: OrangeSandbox, request: FastifyRequest, re
 	return page(sandbox, request, reply, list);
 }
 
-async function documentFile(sandbox: OrangeSandbox, request: FastifyRequest, reply: FastifyReply) {
+async function documentFile(sandbox: SandboxState, request: FastifyRequest, reply: FastifyReply) {
 	const contract = contractFromHeader(sandbox, request, reply);
 	if (!contract) return reply;
 	const { id } = request.params as { id: string };
@@ -192,7 +188,7 @@ async function documentFile(sandbox: OrangeSandbox, request: FastifyRequest, rep
 }
 
 /** The second origin: files served without any Orange header, as a storage link would. */
-function storageRoutes(sandbox: OrangeSandbox): void {
+function storageRoutes(sandbox: SandboxState): void {
 	sandbox.storage.addHook('onRequest', async (request) => {
 		sandbox.storageRequests.push({
 			at: Date.now(),
@@ -210,7 +206,7 @@ function storageRoutes(sandbox: OrangeSandbox): void {
 	});
 }
 
-export function cloudStoreRoutes(sandbox: OrangeSandbox): void {
+export function cloudStoreRoutes(sandbox: SandboxState): void {
 	const app = sandbox.app;
 	app.addHook('preHandler', async (request, reply) => await checkApiKey(sandbox, request, reply));
 	app.get(`${API}/contracts`, async (request, reply) =>

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 
 import { SANDBOX_REQUESTER } from './data.ts';
 import type { Place } from './eligibility.ts';
-import type { OrangeSandbox } from './server.ts';
+import type { SandboxState } from './state.ts';
 import {
 	ACTIVE_OFFER_NAMES,
 	generatedPlace,
@@ -221,7 +221,7 @@ export function answerEligibility(body: Json): EligibilityReply {
 	};
 }
 
-export function eligibilityRoutes(sandbox: OrangeSandbox): void {
+export function eligibilityRoutes(sandbox: SandboxState): void {
 	const app = sandbox.app;
 	app.addHook('onRequest', async (request, reply) => {
 		if (!request.url.startsWith('/eligibilite-operateur')) return;

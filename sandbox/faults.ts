@@ -5,55 +5,16 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { orangeError } from './gateway.ts';
-import type { OrangeSandbox, RecordedRequest } from './server.ts';
-
-export type FaultKind =
-	| 'status'
-	| 'rateLimit'
-	| 'expireToken'
-	| 'slow'
-	| 'truncate'
-	| 'reset'
-	| 'html'
-	| 'redirect';
-
-export interface FaultRule {
-	kind: FaultKind;
-	/** Only requests whose method and path (prefix, without query) match. Token calls are matched too. */
-	method?: string;
-	path?: string;
-	/** Fire on at most this many matching requests (default: 1). */
-	times?: number;
-	/** Fire on every Nth matching request only. */
-	every?: number;
-	/** Fire on this share of matching requests (0–1), drawn from a seeded generator: replayable. */
-	ratio?: number;
-	status?: number;
-	body?: unknown;
-	retryAfter?: number;
-	delayMs?: number;
-}
-
-export type ActiveFault = FaultRule & { fired: number; seen: number };
+import type { ActiveFault, FaultRule } from './faultRules.ts';
+import { orangeError } from './orangeErrors.ts';
+import type { RecordedRequest, SandboxState } from './state.ts';
 
 const PROXY_PAGE =
 	'<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
 
-/** mulberry32: a small seeded generator, so that a run with random faults can be replayed. */
-export function seeded(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state + 0x6d2b79f5) | 0;
-		let x = Math.imul(state ^ (state >>> 15), 1 | state);
-		x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-		return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** The first rule that fires on this request, counted as fired. */
 export function matchFault(
-	sandbox: OrangeSandbox,
+	sandbox: SandboxState,
 	request: FastifyRequest,
 ): ActiveFault | undefined {
 	const path = request.url.split('?')[0];
@@ -107,7 +68,7 @@ function truncate(reply: FastifyReply, record: RecordedRequest) {
 
 /** Acts out a fault; true when the answer has been given (or the socket cut). */
 export async function applyFault(
-	sandbox: OrangeSandbox,
+	sandbox: SandboxState,
 	rule: FaultRule,
 	request: FastifyRequest,
 	reply: FastifyReply,

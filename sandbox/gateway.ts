@@ -8,13 +8,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 
 import { applyFault, matchFault } from './faults.ts';
-import type { OrangeSandbox, RecordedRequest } from './server.ts';
+import { orangeError } from './orangeErrors.ts';
+import type { RecordedRequest, SandboxState } from './state.ts';
 
 export const TOKEN_PATH = '/oauth/v3/token';
-
-export function orangeError(code: number, message: string, description: string) {
-	return { code, message, description };
-}
 
 const REFUSED_CREDENTIALS = {
 	40: ['Missing credentials', 'The requested service needs credentials, but none were provided.'],
@@ -29,11 +26,7 @@ const REFUSED_CREDENTIALS = {
 } as const;
 
 /** Whether the request carries a live token; if not, the 401 (code 40, 41 or 42) is sent. */
-function checkBearer(
-	sandbox: OrangeSandbox,
-	request: FastifyRequest,
-	reply: FastifyReply,
-): boolean {
+function checkBearer(sandbox: SandboxState, request: FastifyRequest, reply: FastifyReply): boolean {
 	const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
 	const info = match ? sandbox.tokens.get(match[1]) : undefined;
 	const code = !match ? 40 : !info ? 41 : info.expiresAt <= Date.now() ? 42 : undefined;
@@ -43,7 +36,7 @@ function checkBearer(
 	return false;
 }
 
-function record(sandbox: OrangeSandbox, request: FastifyRequest, reply: FastifyReply) {
+function record(sandbox: SandboxState, request: FastifyRequest, reply: FastifyReply) {
 	const recorded: RecordedRequest = {
 		at: Date.now(),
 		method: request.method,
@@ -60,7 +53,7 @@ function record(sandbox: OrangeSandbox, request: FastifyRequest, reply: FastifyR
 }
 
 /** What the gateway does before an API sees a request. */
-async function beforeApi(sandbox: OrangeSandbox, request: FastifyRequest, reply: FastifyReply) {
+async function beforeApi(sandbox: SandboxState, request: FastifyRequest, reply: FastifyReply) {
 	const path = request.url.split('?')[0];
 	if (path.startsWith('/__sandbox')) return undefined;
 	const recorded = record(sandbox, request, reply);
@@ -79,7 +72,7 @@ async function beforeApi(sandbox: OrangeSandbox, request: FastifyRequest, reply:
 }
 
 /** The token endpoint: RFC 6749 client credentials, Orange's way (expires_in as a string). */
-async function issueToken(sandbox: OrangeSandbox, request: FastifyRequest, reply: FastifyReply) {
+async function issueToken(sandbox: SandboxState, request: FastifyRequest, reply: FastifyReply) {
 	sandbox.tokenRequests++;
 	const basic = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '');
 	const [clientId, clientSecret] = basic
@@ -116,7 +109,7 @@ async function issueToken(sandbox: OrangeSandbox, request: FastifyRequest, reply
 }
 
 /** The gateway's parsers, error answers, checks and token endpoint. */
-export function gatewayRoutes(sandbox: OrangeSandbox): void {
+export function gatewayRoutes(sandbox: SandboxState): void {
 	const app = sandbox.app;
 	app.addContentTypeParser(
 		'application/x-www-form-urlencoded',

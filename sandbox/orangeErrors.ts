@@ -1,0 +1,4 @@
+/** Orange's error body: `{ code, message, description }`. */
+export function orangeError(code: number, message: string, description: string) {
+	return { code, message, description };
+}
