@@ -26,7 +26,7 @@ export class OrangeCloudStoreApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/cloudStore.svg', dark: 'file:../icons/cloudStore.dark.svg' };
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-orange/n8n-nodes-orange#orange-cloud-store-api-credential';
+		'https://github.com/n8n-nodes-orange/n8n-nodes-orange/blob/main/docs/orange-cloud-store-api-credential.md';
 
 	properties: INodeProperties[] = [
 		originNotice(

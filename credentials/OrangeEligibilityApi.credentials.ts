@@ -35,7 +35,7 @@ export class OrangeEligibilityApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-orange/n8n-nodes-orange#orange-eligibility-api-credential';
+		'https://github.com/n8n-nodes-orange/n8n-nodes-orange/blob/main/docs/orange-eligibility-api-credential.md';
 
 	properties: INodeProperties[] = [
 		originNotice(

@@ -78,14 +78,17 @@ const SHOWN = [
 	'fileSize',
 	'login',
 	'role',
-	'nd',
-	'eligible',
 	'leadId',
-	'fiberEligible',
+	'nd',
+	'found',
+	'eligible',
+	'addressLabel',
+	'optimumAccessStatusLabel',
+	'message',
 	'error',
 ];
 const line = (json: Record<string, unknown>) => {
-	const shown = SHOWN.filter((key) => json[key] !== undefined && json[key] !== '');
+	const shown = SHOWN.filter((key) => json[key] !== undefined && json[key] !== null && json[key] !== '');
 	if (shown.length === 0)
 		return Object.entries(json)
 			.map(([key, value]) => (Array.isArray(value) ? `${key}=[${value.length} items]` : key))

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeProperties, routerFor } from '../shared/resources';
+import { nodeProperties, routerFor, subtitleFor } from '../shared/resources';
 import { contract } from './actions/contract/Contract.resource';
 import { document } from './actions/document/Document.resource';
 import { user } from './actions/user/User.resource';
@@ -26,9 +26,12 @@ export class OrangeCloudStore implements INodeType {
 			light: 'file:../../icons/cloudStore.svg',
 			dark: 'file:../../icons/cloudStore.dark.svg',
 		},
+		// A page of its own: n8n appends ?utm_… to a codex link, which would break an #anchor.
+		documentationUrl:
+			'https://github.com/n8n-nodes-orange/n8n-nodes-orange/blob/main/docs/orange-cloud-store.md',
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleFor(resources),
 		description:
 			'Contracts, invoices and usage reports, and users of the Orange Business Cloud Store customer space',
 		defaults: { name: 'Orange Cloud Store' },

@@ -28,6 +28,9 @@ export class OrangeCloudStoreTrigger implements INodeType {
 			light: 'file:../../icons/cloudStore.svg',
 			dark: 'file:../../icons/cloudStore.dark.svg',
 		},
+		// A page of its own: n8n appends ?utm_… to a codex link, which would break an #anchor.
+		documentationUrl:
+			'https://github.com/n8n-nodes-orange/n8n-nodes-orange/blob/main/docs/orange-cloud-store-trigger.md',
 		group: ['trigger'],
 		version: 1,
 		subtitle: `={{"New " + (${JSON.stringify(SUBTITLE_NAMES)}[$parameter["documentType"]] ?? "document")}}`,

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeProperties } from '../shared/resources';
+import { nodeProperties, subtitleFor } from '../shared/resources';
 import { resources, router } from './actions/router';
 
 export class OrangeEligibility implements INodeType {
@@ -17,9 +17,12 @@ export class OrangeEligibility implements INodeType {
 			light: 'file:../../icons/eligibility.svg',
 			dark: 'file:../../icons/eligibility.dark.svg',
 		},
+		// A page of its own: n8n appends ?utm_… to a codex link, which would break an #anchor.
+		documentationUrl:
+			'https://github.com/n8n-nodes-orange/n8n-nodes-orange/blob/main/docs/orange-eligibility.md',
 		group: ['input'],
 		version: [1, 2],
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleFor(resources),
 		description:
 			'Real-time eligibility of an address or a line number to the Optimum offers of Orange Wholesale France',
 		defaults: { name: 'Orange Eligibility' },

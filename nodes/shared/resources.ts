@@ -77,6 +77,22 @@ export function resourceDescription(resource: Resource): INodeProperties[] {
 	];
 }
 
+/**
+ * The canvas subtitle: the operation's name ("Check Address"), after its resource's when the node
+ * has several ("Document: Download") — not the raw values n8n's usual subtitle shows.
+ */
+export function subtitleFor(resources: Resource[]): string {
+	const names: Record<string, string> = {};
+	for (const resource of resources) {
+		for (const { option } of resource.operations) {
+			const prefix = resources.length > 1 ? `${resource.name}: ` : '';
+			names[`${resource.value}/${option.value}`] = `${prefix}${option.name}`;
+		}
+	}
+	// One pair of braces inside n8n's {{ }}: a "}}" would end the expression early.
+	return `={{ (${JSON.stringify(names)})[$parameter["resource"] + "/" + $parameter["operation"]] ?? $parameter["operation"] }}`;
+}
+
 /** The node's Resource parameter and every resource's description. */
 export function nodeProperties(resources: Resource[], defaultResource: string): INodeProperties[] {
 	return [

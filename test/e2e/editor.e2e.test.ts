@@ -4,9 +4,9 @@
  * against the sandbox — green, and red with Orange's words for a wrong secret — and each example on
  * the canvas. Screenshots go to test-results/editor/ (the README's come from there: docs/images/).
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { sandboxStats } from '../../sandbox/client.ts';
@@ -20,9 +20,8 @@ import {
 	type Server,
 	startN8n,
 } from './instance.ts';
+import { type EditorPage, openEditorPage, SHOTS } from './editorPage.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-results', 'editor');
 let base = '';
 let instance: Instance;
 let editor: Server;
@@ -31,12 +30,10 @@ let page: Page;
 let cookie = '';
 
 let rest: Rest;
-
-const shot = async (name: string) =>
-	page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+let shot: EditorPage['shot'];
+let openNode: EditorPage['openNode'];
 
 beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
 	instance = await prepareInstance();
 	// Both credentials used by a workflow first, so they hold a token as in any instance in use:
 	// their Test must still check a changed secret with Orange.
@@ -48,22 +45,7 @@ beforeAll(async () => {
 	editor = await startN8n(instance);
 	base = editor.base;
 	({ rest, cookie } = await ownerSession(editor));
-	const [name, value] = cookie.split('=');
-
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-	await context.addCookies([{ name, value, domain: '127.0.0.1', path: '/' }]);
-	page = await context.newPage();
+	({ browser, page, shot, openNode } = await openEditorPage(base, cookie));
 }, 900_000);
 
 afterAll(async () => {
@@ -176,16 +158,9 @@ describe('n8n editor, in Chromium', () => {
 		['orangeInvoices01', 'Download invoice', ['Contract', 'Document', 'Put Output File in Field']],
 		['orangeOnboarding01', 'Add user', ['Civility', 'Login', 'Role']],
 		['orangeNewInvoices01', 'New invoice', ['Contracts to Watch', 'Document Type', 'Poll Times']],
-		[
-			'orangeEligibility01',
-			'Check address',
-			['Locate By', 'INSEE Code (Code Commune)', 'Rivoli Code (Code Voie)', 'Offers'],
-		],
+		['orangeEligibility01', 'Check address', ['Locate By', 'INSEE Code', 'Rivoli Code', 'Offers']],
 	])('renders the form of %s / %s', async (workflowId, nodeName, labels) => {
-		await page.goto(`${base}/workflow/${workflowId}`);
-		await page.waitForLoadState('networkidle');
-		await page.locator('[data-test-id="canvas-node"]', { hasText: nodeName }).first().dblclick();
-		await page.waitForTimeout(1500);
+		await openNode(workflowId, nodeName);
 		await shot(`form-${workflowId}-${nodeName.replace(/\W+/g, '-')}`);
 		const text = await page.locator('body').innerText();
 		for (const label of labels) expect(text).toContain(label);
@@ -230,5 +205,79 @@ describe('n8n editor, in Chromium', () => {
 			.locator('[data-test-id="canvas-wrapper"]')
 			.screenshot({ path: join(SHOTS, `canvas-${file.replace('.workflow.json', '')}.png`) });
 		expect(await page.locator('[data-test-id="canvas-node"]').count()).toBe(workflow.nodes.length);
+	});
+});
+
+describe('what a new user meets first, in Chromium', () => {
+	const DOCS = 'https://github.com/n8n-nodes-orange/n8n-nodes-orange/blob/main/docs/';
+	const visible = (text: string | RegExp) => page.getByText(text).filter({ visible: true });
+
+	it('says which fields Map Automatically reads, and its Docs link opens the node’s own page', async () => {
+		await openNode('e2eEditorFirstRun', 'Check lines from a sheet');
+		await visible(/^Each input item needs these fields: nd \(the line number\)/).waitFor();
+		// n8n may add ?utm_… to the link: the page is a file of its own, so no #anchor can break.
+		const docs = page.locator(`a[href^="${DOCS}orange-eligibility.md"]`).first();
+		const href = (await docs.getAttribute('href')) ?? '';
+		expect(href.split('?')[0]).toBe(`${DOCS}orange-eligibility.md`);
+		expect(href).not.toContain('#');
+		await shot('first-run-eligibility-map-automatically');
+	});
+
+	it('shows a check’s answer as flat fields, ready to drag into the next node', async () => {
+		await openNode('orangeEligibility01', 'Check line');
+		// The form's button (the canvas's own one, under the form, has another id).
+		await page
+			.locator('[data-test-id="node-execute-button"]')
+			.filter({ visible: true })
+			.first()
+			.click();
+		for (const field of ['optimumAccessStatusLabel', 'nroCode', 'blom'])
+			await visible(field).first().waitFor({ timeout: 60_000 });
+		await visible('Eligible, network deployed').first().waitFor();
+		await shot('first-run-eligibility-output');
+	});
+
+	it('lists a contract’s invoices by type, month, format and amount, newest first', async () => {
+		await openNode('e2eEditorFirstRun', 'Download an invoice');
+		// The form's second list is the Document's (the first is the Contract's).
+		await page.locator('[data-test-id="rlc-input"]').nth(1).click();
+		const items = page.locator('[data-test-id="rlc-item"]').filter({ visible: true });
+		await items.first().waitFor({ timeout: 30_000 });
+		const names = await items.allInnerTexts();
+		expect(names[0]).toMatch(/^Invoice · October 2026 · PDF · €[\d,.]+$/);
+		expect(names.every((name) => name.startsWith('Invoice · '))).toBe(true);
+		await shot('first-run-document-picker');
+		await page.keyboard.press('Escape');
+	});
+
+	it('asks for a contract first in the Document list, instead of an input error', async () => {
+		await openNode('e2eEditorFirstRun', 'Download, no contract yet');
+		await page.locator('[data-test-id="rlc-input"]').nth(1).click();
+		await visible('Choose a contract first').first().waitFor({ timeout: 30_000 });
+		expect(await visible(/Invalid Contract/).count()).toBe(0);
+		await shot('first-run-document-picker-no-contract');
+		await page.keyboard.press('Escape');
+	});
+
+	it('explains the trigger: its first activation, and a subtitle in words', async () => {
+		await page.goto(`${base}/workflow/orangeNewInvoices01`);
+		await page.waitForLoadState('networkidle');
+		const trigger = page.locator('[data-test-id="canvas-node"]', { hasText: 'New invoice' });
+		expect(await trigger.first().innerText()).toContain('New invoice');
+		await trigger.first().dblclick();
+		await visible(
+			/^The first activation records the documents that exist and emits none/,
+		).waitFor();
+		await shot('first-run-trigger');
+	});
+
+	it('says, in each credential’s form, where its values come from', async () => {
+		await page.goto(`${base}/home/credentials`);
+		await page.waitForLoadState('networkidle');
+		await page.getByText('Orange Eligibility (sandbox)').first().click();
+		await visible(/^Client ID and Client Secret: your application in Orange Developer/).waitFor();
+		await visible(/^Optional: leave the fields below as they are/).waitFor();
+		await shot('first-run-credential-eligibility');
+		await page.keyboard.press('Escape');
 	});
 });

@@ -143,25 +143,50 @@ describe('in a real n8n, installed from the packed package', () => {
 		const { run, output } = execute('eligibility-check.workflow.json');
 		expect(run.data.resultData.error).toBeUndefined();
 		expect(output('Check line')[0].json).toMatchObject({
+			found: true,
 			nd: '0472000002',
 			eligible: true,
-			offers: { optimumEthernetLan: { statusLabel: 'Inéligible' } },
+			optimumEthernetLanStatus: 'NOT_ELIGIBLE',
+			optimumEthernetLanStatusLabel: 'Not eligible',
 		});
 		expect(output('Check address')[0].json).toMatchObject({
-			address: { label: '12 RUE DE LA CONVENTION 75015 PARIS' },
+			addressLabel: '12 RUE DE LA CONVENTION 75015 PARIS',
 		});
 		expect(output('Check text address')[0].json).toMatchObject({
-			address: { postcode: '75015', buildingCode: 'IMB/75115/V/0012' },
-			offers: { optimumEthernetEntreprise: { reason: 'onlyMetropolitanAreaOffer' } },
+			postcode: '75015',
+			buildingCode: 'IMB/75115/V/0012',
+			optimumEthernetEntrepriseReason: 'onlyMetropolitanAreaOffer',
 		});
 		// Toulouse answers its active offers as one unnamed FTTE_active item: both read it.
 		expect(output('Check GPS point')[0].json).toMatchObject({
-			address: { city: 'TOULOUSE' },
-			offers: {
-				optimumEthernetEntreprise: { blom: 'BLOM-31555-0107' },
-				optimumEthernetLan: { blom: 'BLOM-31555-0107' },
-			},
+			city: 'TOULOUSE',
+			optimumEthernetEntrepriseStatus: 'ELIGIBLE_DEPLOYED',
+			optimumEthernetLanStatus: 'ELIGIBLE_DEPLOYED',
+			blom: 'BLOM-31555-0107',
 		});
+	});
+
+	it('gives a workflow saved with version 1 of Orange Eligibility the output version 1 gave before version 2', () => {
+		const { run, output } = execute('e2e-eligibility-version1.workflow.json');
+		expect(run.data.resultData.error).toBeUndefined();
+		// Recorded by the engine suite before version 2 existed (test/nodes/OrangeEligibility).
+		const recorded = JSON.parse(
+			readFileSync(
+				join(import.meta.dirname, '../nodes/OrangeEligibility/__snapshots__/version1.outputs.json'),
+				'utf8',
+			),
+		) as Record<string, { json: unknown }[]>;
+		const cases = {
+			'Check line': 'ND, three buildings, mixed offers (Lyon)',
+			'Check address': 'address by street (Paris, all deployed)',
+			'Check text address': 'text address',
+			'Check GPS point': 'coordinates, active offers as one item (Toulouse)',
+		};
+		for (const [node, recordedCase] of Object.entries(cases))
+			expect(
+				output(node).map((item) => item.json),
+				node,
+			).toEqual(recorded[recordedCase].map((item) => item.json));
 	});
 
 	it("turns Orange's errors into error items with Continue On Fail, and bad input too", () => {
@@ -169,7 +194,7 @@ describe('in a real n8n, installed from the packed package', () => {
 		expect(run.data.resultData.error).toBeUndefined();
 		expect(output('Get contract').map((i) => i.json.error ?? i.json.id)).toEqual([
 			'OCB0001234',
-			'Orange Cloud Store: Resource not found',
+			'Orange Cloud Store: Contract OCB0000000 not found in your perimeter.',
 			'Invalid Contract in item 2: "not a contract!" is not a Cloud Store contract reference',
 		]);
 	});

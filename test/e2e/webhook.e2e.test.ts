@@ -54,14 +54,16 @@ describe('the CRM-lead example, published, called by its webhook', () => {
 		expect(status).toBe(200);
 		expect(body).toMatchObject({
 			leadId: 'LEAD-1',
-			fiberEligible: true,
-			address: '8 BIS QUAI DE LA PECHERIE 69001 LYON',
-			optimumAccess: 'Eligible réseau déployé',
-			nro: 'NRO-69123-0345',
-			pm: 'PM-69123-0345-01',
-			blom: '',
-			error: '',
+			found: true,
+			eligible: true,
+			address: '8 bis quai de la Pêcherie, 69001 Lyon',
+			addressLabel: '8 BIS QUAI DE LA PECHERIE 69001 LYON',
+			optimumAccessStatusLabel: 'Eligible, network deployed',
+			nroCode: 'NRO-69123-0345',
+			pmCode: 'PM-69123-0345-01',
+			blom: 'BLOM-69123-0345',
 		});
+		expect(body.checkedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
 	});
 
 	it('answers a line-number lead with the BLOM of the active offer', async () => {
@@ -69,9 +71,24 @@ describe('the CRM-lead example, published, called by its webhook', () => {
 		expect(status).toBe(200);
 		expect(body).toMatchObject({
 			leadId: 'LEAD-2',
-			fiberEligible: true,
-			address: '12 RUE DE LA CONVENTION 75015 PARIS',
+			nd: '0142000001',
+			eligible: true,
+			addressLabel: '12 RUE DE LA CONVENTION 75015 PARIS',
 			blom: 'BLOM-75115-2156',
+		});
+	});
+
+	it('answers a lead whose address Orange does not know with found false and its words', async () => {
+		const { status, body } = await callWebhook({
+			leadId: 'LEAD-4',
+			address: 'Chez Marcel, au fond à gauche',
+		});
+		expect(status).toBe(200);
+		expect(body).toMatchObject({
+			leadId: 'LEAD-4',
+			found: false,
+			eligible: false,
+			message: 'Address not found in the Orange address repository',
 		});
 	});
 
@@ -79,7 +96,8 @@ describe('the CRM-lead example, published, called by its webhook', () => {
 		const before = await sandboxRequests();
 		const { status, body } = await callWebhook({ leadId: 'LEAD-3', address: 'Lyon' });
 		expect(status).toBe(200);
-		expect(body).toMatchObject({ leadId: 'LEAD-3', fiberEligible: false });
+		expect(body).toMatchObject({ leadId: 'LEAD-3' });
+		expect(body).not.toHaveProperty('eligible');
 		expect(body.error).toBe('Invalid Address in item 0: "Lyon" is not a postal address');
 		expect(await sandboxRequests()).toBe(before);
 	});

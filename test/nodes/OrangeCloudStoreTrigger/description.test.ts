@@ -2,28 +2,17 @@
  * What the trigger's form and canvas show, read as n8n reads its description: the subtitle
  * evaluated by n8n's expression engine, fields shown for the options chosen.
  */
-import type { INode, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { buildWorkflow } from '../../helpers/engine.ts';
 import { n8nWorkflow, nodeTypes } from '../../helpers/package.ts';
+import { subtitleOf } from '../../helpers/subtitle.ts';
 
 const { NodeHelpers } = n8nWorkflow;
 const TYPE = 'n8n-nodes-orange.orangeCloudStoreTrigger';
 const { description } = nodeTypes[TYPE];
 
-function subtitleFor(documentType: string): unknown {
-	const node: INode = {
-		id: 't',
-		name: 'Trigger',
-		type: TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { documentType },
-	};
-	const workflow = buildWorkflow({ nodes: [node], connections: {} });
-	return workflow.expression.getSimpleParameterValue(node, description.subtitle!, 'internal', {});
-}
+const subtitleFor = (documentType: string) => subtitleOf(TYPE, { documentType });
 
 describe('Orange Cloud Store Trigger description', () => {
 	it.each([
