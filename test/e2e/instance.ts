@@ -84,32 +84,55 @@ async function startSandbox(): Promise<{ url: string; process: ChildProcess }> {
 	return { url, process: sandbox };
 }
 
+/** A credential as `n8n import:credentials` takes it. */
+export interface ImportedCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export interface InstanceOptions {
+	/** A sandbox the suite runs itself (in its own process, to read what it recorded): none is started. */
+	sandboxUrl?: string;
+	/** Credentials to import besides the two sandbox ones (an OpenAI key for a fake model…). */
+	credentials?: ImportedCredential[];
+}
+
 /**
  * A fresh user folder with the packed package, the sandbox running, its credentials and the
  * workflows imported. A set-up that fails stops the sandbox it started.
  */
-export async function prepareInstance(): Promise<Instance> {
+export async function prepareInstance(options: InstanceOptions = {}): Promise<Instance> {
 	ensureN8n();
 	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-orange-e2e-'));
 	installPackedPackage(userFolder);
-	const sandbox = await startSandbox();
+	const sandbox = options.sandboxUrl
+		? { url: options.sandboxUrl, process: undefined }
+		: await startSandbox();
+	const stop = async () => (sandbox.process ? stopped(sandbox.process) : undefined);
 	try {
 		return {
 			userFolder,
 			filesFolder: filesFolder(userFolder),
 			sandboxUrl: sandbox.url,
-			workflows: importEverything(userFolder, sandbox.url),
-			stop: () => stopped(sandbox.process),
+			workflows: importEverything(userFolder, sandbox.url, options.credentials ?? []),
+			stop,
 		};
 	} catch (error) {
-		await stopped(sandbox.process);
+		await stop();
 		throw error;
 	}
 }
 
-function importEverything(userFolder: string, sandboxUrl: string): Instance['workflows'] {
+function importEverything(
+	userFolder: string,
+	sandboxUrl: string,
+	extraCredentials: ImportedCredential[],
+): Instance['workflows'] {
 	const credentialsFile = join(userFolder, 'credentials.json');
-	writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials(sandboxUrl)));
+	const credentials = [...sandboxCredentials(sandboxUrl), ...extraCredentials];
+	writeFileSync(credentialsFile, JSON.stringify(credentials));
 	const imported = n8n(userFolder, ['import:credentials', `--input=${credentialsFile}`]);
 	if (imported.status !== 0)
 		throw new Error(`import:credentials failed: ${imported.stderr}${imported.stdout}`);
@@ -185,11 +208,17 @@ export async function startN8n(instance: Instance): Promise<Server> {
  * Waits until a published workflow's production webhook is registered. `n8n start` answers HTTP
  * before it activates published workflows, so a call made at once can get a 404. A CORS preflight
  * names the path without running the workflow: n8n answers 204 once the path is registered.
+ * `endpoint`: `webhook`, or `mcp` for an MCP Server Trigger.
  */
-export async function waitForWebhook(server: Server, path: string, method = 'POST'): Promise<void> {
+export async function waitForWebhook(
+	server: Server,
+	path: string,
+	method = 'POST',
+	endpoint = 'webhook',
+): Promise<void> {
 	let last = '';
 	for (let i = 0; i < 120; i++) {
-		const response = await fetch(`${server.base}/webhook/${path}`, {
+		const response = await fetch(`${server.base}/${endpoint}/${path}`, {
 			method: 'OPTIONS',
 			headers: { Origin: server.base, 'Access-Control-Request-Method': method },
 		});
@@ -197,7 +226,7 @@ export async function waitForWebhook(server: Server, path: string, method = 'POS
 		last = `${response.status} ${await response.text()}`;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error(`The webhook ${method} /webhook/${path} was never registered: ${last}`);
+	throw new Error(`The webhook ${method} /${endpoint}/${path} was never registered: ${last}`);
 }
 
 export type Rest = (
