@@ -14,9 +14,12 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemOperation } from './items';
 import { runForEachItem } from './items';
+import { toolDescriptionProperty } from './toolDescription';
 
 export interface Operation {
 	option: INodePropertyOptions & { value: string; action: string };
+	/** What a model is told of the operation as a tool: what it does, needs and answers. */
+	toolDescription: string;
 	properties: INodeProperties[];
 	execute: ItemOperation;
 }
@@ -63,16 +66,19 @@ function operationProperties(resource: Resource): INodeProperties[] {
 	];
 }
 
-/** The resource's Operation parameter, then each operation's parameters, shown for it alone. */
+/**
+ * The resource's Operation parameter, then each operation's parameters, shown for it alone: first
+ * its tool description (shown only in a tool).
+ */
 export function resourceDescription(resource: Resource): INodeProperties[] {
 	const show = { resource: [resource.value] };
 	return [
 		...operationProperties(resource),
 		...resource.operations.flatMap((operation) =>
-			updateDisplayOptions(
-				{ show: { ...show, operation: [operation.option.value] } },
-				operation.properties,
-			),
+			updateDisplayOptions({ show: { ...show, operation: [operation.option.value] } }, [
+				toolDescriptionProperty(operation.toolDescription),
+				...operation.properties,
+			]),
 		),
 	];
 }

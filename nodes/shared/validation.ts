@@ -1,10 +1,22 @@
 /**
  * Input checks run before any request: a bad value stops the item with an error that names the
- * item and the field, and nothing is sent to Orange.
+ * item and the field, says what a valid value looks like, and nothing is sent to Orange.
  */
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+/**
+ * Whether the node runs as an AI tool (n8n's "…Tool" variant, in an AI Agent or behind an MCP
+ * Server Trigger): one item per call, and its error read by a model that is given the message only.
+ */
+export function isToolNode(node: INode): boolean {
+	return node.type.endsWith('Tool');
+}
+
+/**
+ * "Invalid <field> in item <n>: <problem>", the advice as the description. As a tool, no item
+ * index (a call is one item) and the advice in the message itself: the model sees nothing else.
+ */
 export function invalidInput(
 	node: INode,
 	itemIndex: number,
@@ -12,10 +24,17 @@ export function invalidInput(
 	problem: string,
 	hint?: string,
 ): NodeOperationError {
-	return new NodeOperationError(node, `Invalid ${field} in item ${itemIndex}: ${problem}`, {
+	const tool = isToolNode(node);
+	const message = `Invalid ${field}${tool ? '' : ` in item ${itemIndex}`}: ${problem}`;
+	return new NodeOperationError(node, tool && hint ? `${message}. ${hint}` : message, {
 		itemIndex,
 		description: hint,
 	});
+}
+
+/** A problem and what a valid value looks like, in one sentence a model can act on. */
+function withExpected(problem: string, expected: string | undefined): string {
+	return expected ? `${problem} (expected ${expected})` : problem;
 }
 
 /** Shows a user's value in an error without flooding it. */
@@ -29,7 +48,7 @@ export function requireText(
 	itemIndex: number,
 	field: string,
 	value: unknown,
-	{ maxLength = 255 }: { maxLength?: number } = {},
+	{ maxLength = 255, expected }: { maxLength?: number; expected?: string } = {},
 ): string {
 	const text =
 		typeof value === 'number'
@@ -37,16 +56,13 @@ export function requireText(
 			: typeof value === 'string'
 				? value.trim()
 				: undefined;
-	if (text === undefined)
-		throw invalidInput(node, itemIndex, field, `expected text, got ${typeof value}`);
-	if (text === '') throw invalidInput(node, itemIndex, field, 'it is empty');
-	if (text.length > maxLength) {
-		throw invalidInput(node, itemIndex, field, `it is longer than ${maxLength} characters`);
-	}
+	const refuse = (problem: string) =>
+		invalidInput(node, itemIndex, field, withExpected(problem, expected));
+	if (text === undefined) throw refuse(`it is ${value === null ? 'null' : typeof value}, not text`);
+	if (text === '') throw refuse('it is empty');
+	if (text.length > maxLength) throw refuse(`it is longer than ${maxLength} characters`);
 	// eslint-disable-next-line no-control-regex
-	if (/[\u0000-\u001f\u007f]/.test(text)) {
-		throw invalidInput(node, itemIndex, field, 'it contains control characters');
-	}
+	if (/[\u0000-\u001f\u007f]/.test(text)) throw refuse('it contains control characters');
 	return text;
 }
 
@@ -62,7 +78,7 @@ export function optionalText(
 	itemIndex: number,
 	field: string,
 	value: unknown,
-	options?: { maxLength?: number },
+	options?: { maxLength?: number; expected?: string },
 ): string | undefined {
 	if (isEmptyInput(value)) return undefined;
 	return requireText(node, itemIndex, field, value, options);
@@ -78,7 +94,9 @@ export interface TextPattern {
 	pattern: RegExp;
 	/** Said after the quoted value when it does not match: "is not an e-mail address". */
 	problem: string;
-	/** Advice shown under the error. */
+	/** What a valid value looks like, with an example: said in every error about the field. */
+	expected: string;
+	/** What to do next: under the error in the editor, after it for a model. */
 	hint?: string;
 	/** Tidies the value before it is matched; the tidied value is what is sent. */
 	tidy?: (text: string) => string;
@@ -96,6 +114,7 @@ export const TEXT_PATTERNS = {
 		pattern: EMAIL,
 		refuses: (text) => text.includes('..'),
 		problem: 'is not an e-mail address',
+		expected: 'an address such as jane.doe@example.fr',
 	},
 	/** A phone number: 6 to 15 digits, with + or 00 before; spaces, dots, dashes, brackets dropped. */
 	phone: {
@@ -103,6 +122,7 @@ export const TEXT_PATTERNS = {
 		tidy: (text) => text.replace(/[\s.\-()]/g, ''),
 		pattern: /^(?:\+|00)?\d{6,15}$/,
 		problem: 'is not a phone number',
+		expected: '6 to 15 digits, + or 00 before an international number, such as 01 42 00 00 01',
 	},
 	/** A `YYYYMM` month such as 202403 (`YYYY-MM` is accepted), from 2000 to 2100. */
 	period: {
@@ -113,13 +133,15 @@ export const TEXT_PATTERNS = {
 			const [year, month] = [Number(text.slice(0, 4)), Number(text.slice(4))];
 			return month < 1 || month > 12 || year < 2000 || year > 2100;
 		},
-		problem: 'is not a month as YYYYMM (e.g. 202403)',
+		problem: 'is not a month',
+		expected: 'YYYYMM, such as 202403 for March 2024',
 	},
 	/** An n8n binary property name: what a later node will refer to. */
 	binaryPropertyName: {
 		maxLength: 100,
 		pattern: /^[A-Za-z_$][\w$-]*$/,
-		problem: 'is not a valid field name (letters, digits, _ and -, not starting with a digit)',
+		problem: 'is not a valid field name',
+		expected: 'letters, digits, _ and -, not starting with a digit, such as data',
 	},
 } satisfies Record<string, TextPattern>;
 
@@ -132,10 +154,12 @@ export function checkPattern(
 	shape: keyof typeof TEXT_PATTERNS | TextPattern,
 ): string {
 	const rule: TextPattern = typeof shape === 'string' ? TEXT_PATTERNS[shape] : shape;
-	const text = requireText(node, itemIndex, field, value, { maxLength: rule.maxLength });
+	const { maxLength, expected } = rule;
+	const text = requireText(node, itemIndex, field, value, { maxLength, expected });
 	const tidied = rule.tidy ? rule.tidy(text) : text;
 	if (!rule.pattern.test(tidied) || rule.refuses?.(tidied)) {
-		throw invalidInput(node, itemIndex, field, `${quote(text)} ${rule.problem}`, rule.hint);
+		const problem = withExpected(`${quote(text)} ${rule.problem}`, expected);
+		throw invalidInput(node, itemIndex, field, problem, rule.hint);
 	}
 	return tidied;
 }
@@ -161,5 +185,6 @@ export function checkOption<T extends string>(
 ): T {
 	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
 		return value as T;
-	throw invalidInput(node, itemIndex, field, `${quote(value)} is not one of ${allowed.join(', ')}`);
+	const problem = `${quote(value)} is not one of ${allowed.join(', ')}`;
+	throw invalidInput(node, itemIndex, field, problem);
 }

@@ -18,7 +18,7 @@ export const call = (name: ToolName, args: Record<string, string> = ORANGE_TOOLS
 	arguments: args,
 });
 
-/** The tools as the model must see them: name, "Set Automatically" description, JSON schema. */
+/** The tools as the model must see them: name, the operation's Tool Description, JSON schema. */
 export function expectOffered(ai: AiInstance, names: ToolName[]) {
 	const offered = ai.model.offeredTools();
 	expect(offered.map((tool) => tool.name).sort()).toEqual([...names].sort());
@@ -76,7 +76,8 @@ export function expectWrongValueHandled(
 	expect(outcome.orange).toEqual([]);
 	if (TOOL_ERRORS_REACH_THE_MODEL) {
 		expect(outcome.unanswered).toBe(0);
-		expect(toolResults(ai)[name]).toEqual([{ error: expect.stringContaining(bad.error) }]);
+		// The whole text the model gets: enough to ask again with a valid value.
+		expect(toolResults(ai)[name]).toEqual([{ error: bad.error }]);
 	} else {
 		expect(outcome.unanswered).toBe(1);
 		expect(ai.model.requests).toHaveLength(1);

@@ -2,16 +2,20 @@
  * The Orange tools of the AI workflows (examples/ai-agent-orange-tools, examples/mcp-server-orange-tools,
  * test/e2e/workflows/e2e-ai-agent-webhook), in one table: for each tool (n8n names a tool after its
  * node), its node, what the node does, the `$fromAI` keys it asks the model for (with their
- * descriptions), the description n8n gives it ("Set Automatically"), and the values the tests send.
+ * descriptions), the description n8n gives it (the operation's Tool Description, from the node's
+ * source), and the values the tests send.
  * `toolNodesOf` checks that a workflow's tool nodes are the ones this table describes, so that the
  * fixtures and the tests cannot drift apart.
  *
- * What depends on the nodes' display names and actions today is marked "display:".
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 
+import { toolDescription as downloadDescription } from '../../nodes/OrangeCloudStore/actions/document/download.operation.ts';
+import { toolDescription as documentsDescription } from '../../nodes/OrangeCloudStore/actions/document/getMany.operation.ts';
+import { toolDescription as ndDescription } from '../../nodes/OrangeEligibility/actions/eligibility/checkByNd.operation.ts';
+import { toolDescription as addressDescription } from '../../nodes/OrangeEligibility/actions/eligibility/checkByTextAddress.operation.ts';
 import { ROOT } from '../../scripts/n8n.ts';
 
 export interface OrangeTool {
@@ -21,11 +25,11 @@ export interface OrangeTool {
 	operation: string;
 	/** `$fromAI` key → its description, in the order of the node's parameters. */
 	fromAI: Record<string, string>;
-	/** display: "<operation's action> in <node's default name>", n8n's "Set Automatically". */
+	/** The operation's Tool Description: what n8n gives the model, and MCP clients. */
 	description: string;
 	/** Arguments the tests call the tool with. */
 	call: Record<string, string>;
-	/** Arguments the node refuses before calling Orange, and its error message. */
+	/** Arguments the node refuses before calling Orange, and its whole error message as a tool. */
 	bad?: { arguments: Record<string, string>; error: string };
 }
 
@@ -43,11 +47,12 @@ export const ORANGE_TOOLS = {
 		resource: 'eligibility',
 		operation: 'checkByTextAddress',
 		fromAI: { address: ADDRESS },
-		description: 'Check eligibility of a text address in Orange Eligibility',
+		description: addressDescription,
 		call: { address: '12 bis rue de Vaugirard, 75015 Paris' },
 		bad: {
 			arguments: { address: 'Lyon' },
-			error: 'Invalid Address in item 0: "Lyon" is not a postal address',
+			error:
+				'Invalid Address: "Lyon" is not a postal address (expected number, street, postcode and city on one line, such as 12 bis rue de Vaugirard, 75015 Paris)',
 		},
 	},
 	Check_line_eligibility: {
@@ -56,9 +61,13 @@ export const ORANGE_TOOLS = {
 		resource: 'eligibility',
 		operation: 'checkByNd',
 		fromAI: { nd: ND },
-		description: 'Check eligibility of a line number in Orange Eligibility',
+		description: ndDescription,
 		call: { nd: '01 42 00 00 01' },
-		bad: { arguments: { nd: 'abc' }, error: 'Invalid ND in item 0' },
+		bad: {
+			arguments: { nd: 'abc' },
+			error:
+				'Invalid Line Number: "abc" is not a French line number (ND) (expected 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted). Without the line number, check the postal address instead.',
+		},
 	},
 	List_contract_documents: {
 		node: 'List contract documents',
@@ -66,7 +75,7 @@ export const ORANGE_TOOLS = {
 		resource: 'document',
 		operation: 'getMany',
 		fromAI: { contractId: CONTRACT },
-		description: 'Get many documents in Orange Cloud Store',
+		description: documentsDescription,
 		call: { contractId: 'OCB0001234' },
 	},
 	Download_document: {
@@ -75,7 +84,7 @@ export const ORANGE_TOOLS = {
 		resource: 'document',
 		operation: 'download',
 		fromAI: { contractId: CONTRACT, documentId: DOCUMENT },
-		description: 'Download a document in Orange Cloud Store',
+		description: downloadDescription,
 		// The document id comes from the sandbox's list at run time.
 		call: { contractId: 'OCB0001234' },
 	},

@@ -82,7 +82,7 @@ const contract = { __rl: true, mode: 'id', value: 'OCB0001234' };
 
 const FIELDS: Field[] = [
 	{
-		label: 'Line Number (ND)',
+		label: 'Line Number',
 		type: 'orangeEligibility',
 		parameters: (v) => eligibility({ operation: 'checkByNd', nd: v }),
 		wellFormed: onEligibility((p) => /^0[1-9]\d{8}$/.test(p.nd) && p.ndStatus === 'active'),

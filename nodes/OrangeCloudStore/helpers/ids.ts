@@ -9,7 +9,8 @@ const CONTRACT_ID: TextPattern = {
 	maxLength: 40,
 	pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{2,39}$/,
 	problem: 'is not a Cloud Store contract reference',
-	hint: 'A contract reference is letters and digits, such as OCB0001234. Pick the contract from the list to be sure.',
+	expected: 'letters and digits, such as OCB0001234',
+	hint: 'Get Many Contracts lists the contract references; in the editor, pick the contract from the list.',
 };
 
 const DOCUMENT_ID: TextPattern = {
@@ -17,7 +18,8 @@ const DOCUMENT_ID: TextPattern = {
 	pattern: /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,
 	refuses: (id) => id.includes('..'),
 	problem: 'is not a Cloud Store document ID',
-	hint: 'Use the "id" of a document from "Get Many Documents", or pick it from the list.',
+	expected: 'the "id" of a document, as Get Many Documents lists it',
+	hint: "Get Many Documents lists a contract's documents with their ids; in the editor, pick the document from the list.",
 };
 
 export function checkContractId(node: INode, itemIndex: number, value: unknown): string {

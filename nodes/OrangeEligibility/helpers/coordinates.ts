@@ -54,8 +54,8 @@ function degrees(
 			node,
 			itemIndex,
 			field,
-			`${quote(value)} is not a ${field.toLowerCase()}`,
-			`Decimal degrees between -${limit} and ${limit} (WGS84), such as ${field === 'Latitude' ? '48.8462' : '2.3372'}.`,
+			`${quote(value)} is not a ${field.toLowerCase()} (expected decimal degrees between -${limit} and ${limit}, WGS84, such as ${field === 'Latitude' ? '48.8462' : '2.3372'})`,
+			'Latitude comes first (48.8462 for Paris), then longitude (2.3372).',
 		);
 	}
 	return parsed;
@@ -76,10 +76,10 @@ export function checkCoordinates(
 			node,
 			itemIndex,
 			'Latitude',
-			`${latitude}, ${longitude} is not in France`,
+			`${latitude}, ${longitude} is not in France (expected a point of ${FRENCH_AREAS.map((area) => area.name).join(', ')})`,
 			swapped
 				? 'Latitude and longitude look swapped: latitude comes first (48.8462 for Paris), then longitude (2.3372).'
-				: `Orange Wholesale France's offers cover ${FRENCH_AREAS.map((area) => area.name).join(', ')}.`,
+				: "Orange Wholesale France's offers cover these places only.",
 		);
 	}
 	return { latitude, longitude };

@@ -21,8 +21,9 @@ const PATTERNS = {
 		maxLength: 30,
 		tidy: (text) => text.replace(/[\s.\-()]/g, '').replace(/^(?:\+33|0033)/, '0'),
 		pattern: /^0[1-9]\d{8}$/,
-		problem: 'is not a French line number',
-		hint: 'An ND is 10 digits starting with 0, such as 01 42 00 00 01 (or +33 1 42 00 00 01).',
+		problem: 'is not a French line number (ND)',
+		expected: '10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted',
+		hint: 'Without the line number, check the postal address instead.',
 	},
 	/** INSEE code (code commune): 5 characters, digits, or 2A/2B then 3 digits for Corsica. */
 	inseeCode: {
@@ -30,14 +31,18 @@ const PATTERNS = {
 		tidy: (text) => text.toUpperCase(),
 		pattern: /^(\d{5}|2[AB]\d{3})$/,
 		refuses: (text) => text.startsWith('00'),
-		problem: 'is not an INSEE commune code (5 characters, such as 75056 or 2A004)',
+		problem: 'is not an INSEE commune code',
+		expected: '5 characters, such as 75115 or 2A004',
+		hint: 'Without the codes, check the postal address instead.',
 	},
 	/** Rivoli code (code voie): 4 letters or digits. */
 	rivoliCode: {
 		maxLength: 10,
 		tidy: (text) => text.toUpperCase(),
 		pattern: /^[0-9A-Z]{4}$/,
-		problem: 'is not a Rivoli street code (4 letters or digits, such as 2156)',
+		problem: 'is not a Rivoli street code',
+		expected: '4 letters or digits, such as 9751',
+		hint: 'Without the codes, check the postal address instead.',
 	},
 	/** Building code (code immeuble), such as IMB/75115/X/00A1. */
 	buildingCode: {
@@ -45,7 +50,9 @@ const PATTERNS = {
 		tidy: (text) => text.toUpperCase(),
 		pattern: /^[A-Z0-9][A-Z0-9/_.-]{2,39}$/,
 		refuses: (text) => text.includes('..'),
-		problem: 'is not a building code (such as IMB/75115/X/00A1)',
+		problem: 'is not a building code',
+		expected: 'a code such as IMB/75115/X/00A1',
+		hint: 'Leave it empty when the building is not known.',
 	},
 	/** A postal address as free text, as a CRM holds it: one line, letters, 5 to 200 characters. */
 	textAddress: {
@@ -54,12 +61,16 @@ const PATTERNS = {
 		pattern: /\p{L}{2}/u,
 		refuses: (text) => text.length < 5,
 		problem: 'is not a postal address',
-		hint: 'Give the address as one line, such as "12 bis rue de Vaugirard, 75015 Paris".',
+		expected:
+			'number, street, postcode and city on one line, such as 12 bis rue de Vaugirard, 75015 Paris',
 	},
 } satisfies Record<string, TextPattern>;
 
+/** The ND field's name, in the editor and in its errors. */
+export const ND_LABEL = 'Line Number';
+
 export function checkNd(node: INode, itemIndex: number, value: unknown): string {
-	return checkPattern(node, itemIndex, 'Line Number (ND)', value, PATTERNS.nd);
+	return checkPattern(node, itemIndex, ND_LABEL, value, PATTERNS.nd);
 }
 
 export function checkInseeCode(node: INode, itemIndex: number, value: unknown): string {
@@ -81,6 +92,8 @@ export function checkTextAddress(node: INode, itemIndex: number, value: unknown)
 }
 
 const COMPLEMENTS: Record<string, string> = { BIS: 'B', TER: 'T', QUATER: 'Q', QUINQUIES: 'C' };
+const COMPLEMENT_EXPECTED = 'B, T, Q, C or BIS, TER, QUATER, QUINQUIES, or empty';
+const STREET_NUMBER_EXPECTED = 'digits, such as 12 or 12B';
 
 /** Street number complement: B, T, Q, C or another letter; BIS, TER, QUATER, QUINQUIES accepted. */
 export function checkComplement(
@@ -88,7 +101,10 @@ export function checkComplement(
 	itemIndex: number,
 	value: unknown,
 ): string | undefined {
-	const text = optionalText(node, itemIndex, 'Street Number Complement', value, { maxLength: 10 });
+	const text = optionalText(node, itemIndex, 'Street Number Complement', value, {
+		maxLength: 10,
+		expected: COMPLEMENT_EXPECTED,
+	});
 	if (text === undefined) return undefined;
 	const upper = text.toUpperCase();
 	if (COMPLEMENTS[upper]) return COMPLEMENTS[upper];
@@ -97,7 +113,7 @@ export function checkComplement(
 		node,
 		itemIndex,
 		'Street Number Complement',
-		`${quote(text)} is not a complement (B, T, Q, C or BIS, TER, QUATER, QUINQUIES)`,
+		`${quote(text)} is not a complement (expected ${COMPLEMENT_EXPECTED})`,
 	);
 }
 
@@ -108,14 +124,17 @@ export function checkStreetNumber(
 	numberValue: unknown,
 	complementValue: unknown,
 ): { streetNumber: string; streetNumberComplement?: string } {
-	const text = requireText(node, itemIndex, 'Street Number', numberValue, { maxLength: 20 });
+	const text = requireText(node, itemIndex, 'Street Number', numberValue, {
+		maxLength: 20,
+		expected: STREET_NUMBER_EXPECTED,
+	});
 	const match = /^0*(\d{1,5})\s*([A-Za-z]*)$/.exec(text);
 	if (!match || match[1] === '0' || match[1] === '') {
 		throw invalidInput(
 			node,
 			itemIndex,
 			'Street Number',
-			`${quote(text)} is not a street number (digits, such as 12 or 12B)`,
+			`${quote(text)} is not a street number (expected ${STREET_NUMBER_EXPECTED})`,
 		);
 	}
 	const given = checkComplement(node, itemIndex, complementValue);

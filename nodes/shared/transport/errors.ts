@@ -15,6 +15,7 @@ import {
 	parseJsonObject,
 	REQUEST_ID_HEADER,
 } from '../gateway';
+import { isToolNode } from '../validation';
 import type { Failure } from './failure';
 import { rememberAnswer } from './orangeAnswer';
 import { NOT_SENT_CODES } from './retry';
@@ -145,6 +146,17 @@ function explainHttpFailure(
 	return { message, details, orangeCode: orange?.code };
 }
 
+/**
+ * As a tool, the message is all a model is given: it carries the details too (what Orange's code
+ * means, whether the request may have been carried out), not the request line, which is for people,
+ * nor a system code (n8n would replace the whole message with its generic "you can retry").
+ */
+function toolMessage(message: string, details: string[]): string {
+	const said = details.filter((detail) => !/^(Request|Network error code): /.test(detail));
+	if (!said.length) return message;
+	return `${message.replace(/\.$/, '')}. ${asSentences(said).replace(/\n/g, ' ')}`;
+}
+
 /** The error for a failed attempt: Orange's words, the code, the call and the request id. */
 export function toNodeApiError(
 	context: OrangeContext,
@@ -156,15 +168,19 @@ export function toNodeApiError(
 	const itemIndex = request.itemIndex;
 	if (failure.tokenError) return tokenRefusalError(context, failure.tokenError, itemIndex);
 	const where = `${request.method} ${api.basePath}${request.path}`;
-	const { message, details, orangeCode } =
-		failure.status === undefined
-			? explainNetworkFailure(api, where, failure, idempotent)
-			: explainHttpFailure(api, where, failure, idempotent);
+	const {
+		message: explained,
+		details,
+		orangeCode,
+	} = failure.status === undefined
+		? explainNetworkFailure(api, where, failure, idempotent)
+		: explainHttpFailure(api, where, failure, idempotent);
 	const requestId = headerValue(failure.headers, REQUEST_ID_HEADER);
 	details.push(`Request: ${where}`);
 	if (requestId) details.push(`Orange request ID, for Orange support: ${requestId}`);
 	const description = asSentences(details);
 	const httpCode = failure.status ?? null;
+	const message = isToolNode(context.getNode()) ? toolMessage(explained, details) : explained;
 	const error = new NodeApiError(
 		context.getNode(),
 		{

@@ -17,6 +17,10 @@ export const option = {
 	action: 'Create a contract',
 };
 
+export const toolDescription =
+	'Subscribes a new Orange Business Cloud Store contract, which Orange then bills: use it only when asked to. ' +
+	'Needs the billing account ID, the offer code, a contract name, the support level and the referent person (civility, names, e-mail). Answers the new contract with its reference.';
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Billing Account ID',

@@ -15,6 +15,9 @@ export const option = {
 	action: 'Get a contract',
 };
 
+export const toolDescription =
+	"Gets one Orange Business Cloud Store contract's details (name, offer, customer, contact, dates) from its reference, such as OCB0001234.";
+
 export const properties: INodeProperties[] = [contractLocator, requestOptions];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {

@@ -14,6 +14,10 @@ export const option = {
 	action: 'Get many contracts',
 };
 
+export const toolDescription =
+	"Lists the Orange Business Cloud Store contracts the API key can see, with each contract's reference (its id, such as OCB0001234), name, offer and dates. " +
+	'The other Cloud Store tools need a contract reference: find it here. At most 50 contracts unless a limit is given.';
+
 export const properties: INodeProperties[] = [...returnAllAndLimit(), requestOptions];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {

@@ -17,6 +17,11 @@ export const option = {
 	action: 'Download a document',
 };
 
+export const toolDescription =
+	'Downloads one document (an invoice, a bill or a report) of an Orange Business Cloud Store contract. ' +
+	"Needs the contract reference, such as OCB0001234, and the document's id, as the documents list gives it. " +
+	"Answers the file's name, type and size in bytes: the file itself goes on to the workflow, not into this answer.";
+
 export const properties: INodeProperties[] = [
 	contractLocator,
 	{

@@ -19,6 +19,11 @@ export const option = {
 	action: 'Get many documents',
 };
 
+export const toolDescription =
+	'Lists the documents of one Orange Business Cloud Store contract: invoices (PDF), bills (XLSX), consumption and usage reports (CSV), ' +
+	"with each document's id, file name, type, billing period (YYYYMM), amount and currency. " +
+	'Needs the contract reference, such as OCB0001234. At most 50 documents unless a limit is given. To get a file, give its id to the download tool.';
+
 export const properties: INodeProperties[] = [
 	contractLocator,
 	{

@@ -19,6 +19,10 @@ export const option = {
 	action: 'Add a user to a contract',
 };
 
+export const toolDescription =
+	'Gives a person access to an Orange Business Cloud Store contract, as a new user with a role (visitor by default): use it only when asked to. ' +
+	'Needs the contract reference (such as OCB0001234), the login (8 to 64 characters: letters, digits, dot, underscore, hyphen), civility, last name, first name and e-mail.';
+
 const ROLES = ['visitor', 'manager'] as const;
 
 export const properties: INodeProperties[] = [
@@ -90,8 +94,9 @@ export const properties: INodeProperties[] = [
 const LOGIN: TextPattern = {
 	maxLength: 64,
 	pattern: /^[A-Za-z0-9._-]{8,64}$/,
-	problem:
-		'must be 8 to 64 characters: letters and digits without accents, dot, underscore or hyphen',
+	problem: 'is not a Cloud Store login',
+	expected:
+		'8 to 64 characters: letters and digits without accents, dot, underscore or hyphen, such as jane.doe',
 };
 
 const USER = {

@@ -11,6 +11,7 @@ import {
 	checkRivoliCode,
 	checkStreetNumber,
 } from '../../helpers/inputs';
+import { checkToolDescription } from '../../descriptions/toolDescription';
 
 const byStreet = { ...definedBelow, show: { locateBy: ['streetAddress'] } };
 const INPUT_FIELDS: InputField[] = [
@@ -28,6 +29,11 @@ export const option = {
 		'Check the Optimum offers at an address given by its INSEE and Rivoli codes, or at a building by its code',
 	action: 'Check eligibility of an address by its INSEE and Rivoli codes',
 };
+
+export const toolDescription = checkToolDescription(
+	'an address given by its codes',
+	'Needs the INSEE commune code (5 characters, such as 75115), the Rivoli street code (4 characters, such as 9751) and the street number (such as 12 or 12B). Only when these codes are known: otherwise check the postal address.',
+);
 
 const locateByProperty: INodeProperties = {
 	displayName: 'Locate By',

@@ -5,6 +5,7 @@ import type { InputField } from '../../descriptions/options';
 import { checkOperationProperties } from '../../descriptions/options';
 import { checkExecute } from '../../helpers/check';
 import { checkCoordinates } from '../../helpers/coordinates';
+import { checkToolDescription } from '../../descriptions/toolDescription';
 
 const INPUT_FIELDS: InputField[] = [
 	{ name: 'latitude', holds: 'WGS84 decimal degrees' },
@@ -17,6 +18,11 @@ export const option = {
 	description: 'Check the Optimum offers at a GPS point (WGS84 latitude and longitude)',
 	action: 'Check eligibility at GPS coordinates',
 };
+
+export const toolDescription = checkToolDescription(
+	'a point in France',
+	'Needs its latitude then its longitude, in decimal degrees (WGS84), such as 48.8462 and 2.3372.',
+);
 
 export const properties: INodeProperties[] = checkOperationProperties(INPUT_FIELDS, [
 	{

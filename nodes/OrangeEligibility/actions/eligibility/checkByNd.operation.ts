@@ -4,7 +4,8 @@ import { nodeOf } from '../../../shared/items';
 import type { InputField } from '../../descriptions/options';
 import { checkOperationProperties } from '../../descriptions/options';
 import { checkExecute } from '../../helpers/check';
-import { checkNd, checkNdStatus } from '../../helpers/inputs';
+import { checkNd, checkNdStatus, ND_LABEL } from '../../helpers/inputs';
+import { checkToolDescription } from '../../descriptions/toolDescription';
 
 const INPUT_FIELDS: InputField[] = [
 	{ name: 'nd', holds: 'the line number' },
@@ -18,9 +19,15 @@ export const option = {
 	action: 'Check eligibility of a line number (ND)',
 };
 
+export const toolDescription = checkToolDescription(
+	"a French fixed line's address",
+	'Needs the line number (ND): 10 digits starting with 0, such as 01 42 00 00 01.',
+);
+
 export const properties: INodeProperties[] = checkOperationProperties(INPUT_FIELDS, [
 	{
-		displayName: 'Line Number (ND)',
+		// Plain words: n8n makes a model's parameter name of it ("Line_Number").
+		displayName: ND_LABEL,
 		name: 'nd',
 		type: 'string',
 		default: '',
@@ -48,6 +55,6 @@ export const properties: INodeProperties[] = checkOperationProperties(INPUT_FIEL
 
 export const execute = checkExecute(INPUT_FIELDS, (context, itemIndex, field) => ({
 	kind: 'line',
-	nd: checkNd(nodeOf(context), itemIndex, field('nd', 'Line Number (ND)')),
+	nd: checkNd(nodeOf(context), itemIndex, field('nd', ND_LABEL)),
 	ndStatus: checkNdStatus(nodeOf(context), itemIndex, field('ndStatus', 'Line Status', true)),
 }));

@@ -5,6 +5,7 @@ import type { InputField } from '../../descriptions/options';
 import { checkOperationProperties } from '../../descriptions/options';
 import { checkExecute } from '../../helpers/check';
 import { checkTextAddress } from '../../helpers/inputs';
+import { checkToolDescription } from '../../descriptions/toolDescription';
 
 const INPUT_FIELDS: InputField[] = [{ name: 'address', holds: 'the postal address on one line' }];
 
@@ -14,6 +15,11 @@ export const option = {
 	description: 'Check the Optimum offers at a postal address written on one line',
 	action: 'Check eligibility of a postal address',
 };
+
+export const toolDescription = checkToolDescription(
+	'a French postal address',
+	'Needs the address on one line: number, street, postcode and city, such as "12 bis rue de Vaugirard, 75015 Paris".',
+);
 
 export const properties: INodeProperties[] = checkOperationProperties(INPUT_FIELDS, [
 	{

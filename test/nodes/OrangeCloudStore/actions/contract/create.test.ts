@@ -57,13 +57,13 @@ describe('contract create', () => {
 	it.each([
 		[
 			{ referentEmail: 'alice@' },
-			'Invalid Referent Email in item 0: "alice@" is not an e-mail address',
+			'Invalid Referent Email in item 0: "alice@" is not an e-mail address (expected an address such as jane.doe@example.fr)',
 		],
 		[{ referentCivility: 'Dr' }, 'Invalid Referent Civility in item 0: "Dr" is not one of M, Mme'],
 		[{ contractName: '={{ "  " }}' }, 'Invalid Contract Name in item 0: it is empty'],
 		[
 			{ additionalFields: { referentMobilePhone: 'call me' } },
-			'Invalid Referent Mobile Phone in item 0: "call me" is not a phone number',
+			'Invalid Referent Mobile Phone in item 0: "call me" is not a phone number (expected 6 to 15 digits, + or 00 before an international number, such as 01 42 00 00 01)',
 		],
 	])('refuses %j before any call', async (parameters, message) => {
 		const { error } = await create(parameters);

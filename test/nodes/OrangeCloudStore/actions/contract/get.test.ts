@@ -58,7 +58,7 @@ describe('contract get', () => {
 		// Typed in the field, n8n's own check stops it; from an expression, the node's check does.
 		const { error } = await get({ __rl: true, mode: 'id', value: '={{ "OCB 12/../x" }}' });
 		expect(error?.message).toBe(
-			'Invalid Contract in item 0: "OCB 12/../x" is not a Cloud Store contract reference',
+			'Invalid Contract in item 0: "OCB 12/../x" is not a Cloud Store contract reference (expected letters and digits, such as OCB0001234)',
 		);
 		expect(t.sandbox.requests).toHaveLength(0);
 	});
@@ -160,7 +160,7 @@ describe('contract get', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json.id ?? i.json.error)).toEqual([
 			'OCB0001234',
-			'Invalid Contract in item 1: "bad id!" is not a Cloud Store contract reference',
+			'Invalid Contract in item 1: "bad id!" is not a Cloud Store contract reference (expected letters and digits, such as OCB0001234)',
 			'Orange Cloud Store: Contract OCB0000000 not found in your perimeter.',
 			'OCB0001235',
 		]);

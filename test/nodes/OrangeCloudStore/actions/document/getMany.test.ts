@@ -85,7 +85,7 @@ describe('document getMany', () => {
 	it.each([
 		[
 			{ filters: { periodFrom: '2025-13' } },
-			'Invalid Period From in item 0: "2025-13" is not a month as YYYYMM (e.g. 202403)',
+			'Invalid Period From in item 0: "2025-13" is not a month (expected YYYYMM, such as 202403 for March 2024)',
 		],
 		[
 			{ filters: { periodFrom: '202506', periodTo: '202501' } },

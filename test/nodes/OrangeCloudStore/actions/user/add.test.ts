@@ -53,9 +53,9 @@ describe('user add', () => {
 	});
 
 	it.each([
-		[{ login: 'short' }, /^Invalid Login in item 0: "short" must be 8 to 64 characters/],
+		[{ login: 'short' }, /^Invalid Login in item 0: "short" is not a Cloud Store login \(expected 8 to 64 characters/],
 		[{ login: 'x'.repeat(65) }, /^Invalid Login in item 0: it is longer than 64 characters/],
-		[{ login: 'jérôme.dupont' }, /^Invalid Login in item 0: "jérôme.dupont" must be 8 to 64/],
+		[{ login: 'jérôme.dupont' }, /^Invalid Login in item 0: "jérôme.dupont" is not a Cloud Store login \(expected 8 to 64/],
 		[{ email: 'john.doe@@orange.com' }, /^Invalid Email in item 0/],
 		[{ civility: '={{ "Mr" }}' }, /^Invalid Civility in item 0: "Mr" is not one of M, Mme/],
 		[{ role: '={{ "admin" }}' }, /^Invalid Role in item 0: "admin" is not one of visitor, manager/],

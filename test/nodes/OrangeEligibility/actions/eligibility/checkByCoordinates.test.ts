@@ -38,21 +38,26 @@ describe('eligibility checkByCoordinates', () => {
 		[
 			{ latitude: 2.3372, longitude: 48.8462 },
 			'Latitude',
-			'2.3372, 48.8462 is not in France',
+			'2.3372, 48.8462 is not in France (expected a point of metropolitan France and Corsica, Guadeloupe, Martinique, French Guiana, La Réunion, Mayotte)',
 			'look swapped',
 		],
 		[
 			{ latitude: 40.4168, longitude: -3.7038 },
 			'Latitude',
-			'40.4168, -3.7038 is not in France',
-			'cover metropolitan France and Corsica, Guadeloupe',
+			'40.4168, -3.7038 is not in France (expected a point of metropolitan France and Corsica, Guadeloupe, Martinique, French Guiana, La Réunion, Mayotte)',
+			"Orange Wholesale France's offers cover these places only",
 		],
-		[{ latitude: 91, longitude: 2 }, 'Latitude', '"91" is not a latitude', 'between -90 and 90'],
+		[
+			{ latitude: 91, longitude: 2 },
+			'Latitude',
+			'"91" is not a latitude (expected decimal degrees between -90 and 90, WGS84, such as 48.8462)',
+			'Latitude comes first',
+		],
 		[
 			{ latitude: 48.8, longitude: '2,33x' },
 			'Longitude',
-			'"2,33x" is not a longitude',
-			'between -180 and 180',
+			'"2,33x" is not a longitude (expected decimal degrees between -180 and 180, WGS84, such as 2.3372)',
+			'Latitude comes first',
 		],
 	])(
 		'refuses %j, naming the item and the field, and sends nothing',

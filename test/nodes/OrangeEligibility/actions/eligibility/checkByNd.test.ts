@@ -96,7 +96,7 @@ describe('eligibility checkByNd', () => {
 		]);
 		expect(items[0].json.nd).toBe('0142000001');
 		expect(items[1].json.error).toBe(
-			'Invalid Line Number (ND) in item 1: the input item has no field "nd"',
+			'Invalid Line Number in item 1: the input item has no field "nd"',
 		);
 		expect(items[2].json.eligible).toBe(true);
 		expect(items[3].json.error).toBe(

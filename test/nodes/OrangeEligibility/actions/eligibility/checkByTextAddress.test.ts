@@ -66,7 +66,9 @@ describe('eligibility checkByTextAddress', () => {
 		expect(items[1].json.error).toBe(
 			'Invalid Address in item 1: the input item has no field "address"',
 		);
-		expect(items[2].json.error).toBe('Invalid Address in item 2: "12" is not a postal address');
+		expect(items[2].json.error).toBe(
+			'Invalid Address in item 2: "12" is not a postal address (expected number, street, postcode and city on one line, such as 12 bis rue de Vaugirard, 75015 Paris)',
+		);
 		expect(t.sandbox.requests.filter((r) => r.path === CHECK_PATH)).toHaveLength(1);
 	});
 });
