@@ -195,7 +195,7 @@ describe('in a real n8n, installed from the packed package', () => {
 		expect(output('Get contract').map((i) => i.json.error ?? i.json.id)).toEqual([
 			'OCB0001234',
 			'Orange Cloud Store: Contract OCB0000000 not found in your perimeter.',
-			'Invalid Contract in item 2: "not a contract!" is not a Cloud Store contract reference',
+			'Invalid Contract in item 2: "not a contract!" is not a Cloud Store contract reference (expected letters and digits, such as OCB0001234)',
 		]);
 	});
 });

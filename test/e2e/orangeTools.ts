@@ -52,7 +52,7 @@ export const ORANGE_TOOLS = {
 		bad: {
 			arguments: { address: 'Lyon' },
 			error:
-				'Invalid Address: "Lyon" is not a postal address (expected number, street, postcode and city on one line, such as 12 bis rue de Vaugirard, 75015 Paris)',
+				'Invalid Address: "Lyon" is not a postal address (expected number, street, postcode and city on one line, such as 12 bis rue de Vaugirard, 75015 Paris). Without a street address, check the line number (ND) or the GPS coordinates instead.',
 		},
 	},
 	Check_line_eligibility: {
@@ -152,6 +152,9 @@ export function toolNodesOf(file: string): ToolName[] {
 			operation: tool.operation,
 			fromAI: tool.fromAI,
 		});
+		// A key is what the model fills in: plain ASCII, never a mangled accent.
+		for (const key of Object.keys(fromAICalls(node.parameters)))
+			expect(key, `${file}: ${node.name}`).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
 		return name as ToolName;
 	});
 }

@@ -98,7 +98,9 @@ describe('the CRM-lead example, published, called by its webhook', () => {
 		expect(status).toBe(200);
 		expect(body).toMatchObject({ leadId: 'LEAD-3' });
 		expect(body).not.toHaveProperty('eligible');
-		expect(body.error).toBe('Invalid Address in item 0: "Lyon" is not a postal address');
+		expect(body.error).toBe(
+			'Invalid Address in item 0: "Lyon" is not a postal address (expected number, street, postcode and city on one line, such as 12 bis rue de Vaugirard, 75015 Paris)',
+		);
 		expect(await sandboxRequests()).toBe(before);
 	});
 });

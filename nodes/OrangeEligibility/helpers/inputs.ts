@@ -63,6 +63,7 @@ const PATTERNS = {
 		problem: 'is not a postal address',
 		expected:
 			'number, street, postcode and city on one line, such as 12 bis rue de Vaugirard, 75015 Paris',
+		hint: 'Without a street address, check the line number (ND) or the GPS coordinates instead.',
 	},
 } satisfies Record<string, TextPattern>;
 

@@ -62,7 +62,7 @@ describe('errors a model can act on, from the message alone', () => {
 		[
 			'a city instead of an address',
 			() => eligibility('checkByTextAddress', { address: 'Lyon' }),
-			'Invalid Address: "Lyon" is not a postal address (expected number, street, postcode and city on one line, such as 12 bis rue de Vaugirard, 75015 Paris)',
+			'Invalid Address: "Lyon" is not a postal address (expected number, street, postcode and city on one line, such as 12 bis rue de Vaugirard, 75015 Paris). Without a street address, check the line number (ND) or the GPS coordinates instead.',
 		],
 		[
 			'swapped coordinates',
@@ -202,5 +202,23 @@ describe('what a model is told of each tool', () => {
 		expect(text('orangeCloudStore', 'getMany')).toMatch(/contract reference.*find it here/);
 		expect(text('orangeCloudStore', 'download')).toMatch(/OCB0001234.*id/);
 		expect(text('orangeCloudStore', 'create')).toMatch(/only when asked/);
+	});
+});
+
+describe("the keys n8n's editor writes when a model fills a field", () => {
+	// "Let the model define this parameter" names the value after the field's display name, every
+	// character but letters, digits and "-" made "_" (n8n-workflow's $fromAI key rule).
+	const keyOf = (displayName: string) => displayName.replace(/[^a-zA-Z0-9-]/g, '_');
+
+	it.each(['orangeEligibility', 'orangeCloudStore'])('%s: plain ASCII, no run of "_"', (name) => {
+		const fillable = nodeTypes[`${PACKAGE_NAME}.${name}`].description.properties.filter((p) =>
+			['string', 'number', 'resourceLocator'].includes(p.type),
+		);
+		expect(fillable.length).toBeGreaterThan(5);
+		for (const property of fillable) {
+			const key = keyOf(property.displayName);
+			expect(key, property.displayName).toMatch(/^[A-Za-z][A-Za-z0-9-]*(_[A-Za-z0-9-]+)*$/);
+			expect(key.length, property.displayName).toBeLessThanOrEqual(32);
+		}
 	});
 });
