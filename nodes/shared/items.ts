@@ -93,8 +93,9 @@ export async function runForEachItem(
 	// While other items are in flight, a worker lets one turn of the event loop pass before it starts
 	// its next item: otherwise all workers start in one turn, and each starts its next item in the
 	// turn its previous answer arrives, so the requests' connections and headers go out in bursts
-	// that wait on each other and on n8n's own work (measured in a real n8n: ~8 ms per request at 8
-	// in parallel). Staggered, they overlap with the other items' waiting instead.
+	// that wait on each other and on n8n's own work (traced in a real n8n at 8 in parallel: ~5 ms,
+	// median, to connect a socket, 11–20 ms at p90; ~8 ms more per item). Staggered, they overlap
+	// with the other items' waiting instead (bench/RESULTS.md).
 	const worker = async () => {
 		while (failure === undefined && next < count) {
 			if (inFlight > 0) {
