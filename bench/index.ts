@@ -5,8 +5,9 @@
  *
  * Environment: ITEMS (1000), RUNS (3), LATENCY_MS (20), DOWNLOAD_MB (500), and ONLY, a
  * comma-separated list of sections to run (throughput, cost, tokens, download, trigger, real).
- * The real-n8n section: REAL_PARALLELISM (8,32), REAL_DATABASES (sqlite,postgres), and REAL_BEFORE
- * (a package packed from an earlier commit; REAL_BEFORE_LABEL names it) for a before/after table.
+ * The real-n8n section: REAL_RUNS (5), REAL_PARALLELISM (8,32), REAL_DATABASES (sqlite,postgres),
+ * REAL_BEFORE (a package packed from an earlier commit; REAL_BEFORE_LABEL names it) for a
+ * before/after table, REAL_TRACE (1; 0 skips the traced executions and their per-phase table).
  */
 import { writeFileSync } from 'node:fs';
 
@@ -18,12 +19,14 @@ await import('reflect-metadata');
 const { perItemCost, throughput, tokenRequests } = await import('./throughput.ts');
 const { largeDownload } = await import('./download.ts');
 const { triggerPollCost } = await import('./triggerPoll.ts');
-const { realN8nThroughput } = await import('./realN8n.ts');
+const { realN8nThroughput } = await import('./realN8nRuns.ts');
+const { realN8nReport } = await import('./realN8nReport.ts');
 const { N8N_VERSION } = await import('../scripts/n8n.ts');
 type Database = import('./realN8n.ts').Database;
 
 const ITEMS = Number(process.env.ITEMS ?? 1000);
 const RUNS = Number(process.env.RUNS ?? 3);
+const REAL_RUNS = Number(process.env.REAL_RUNS ?? 5);
 const LATENCY_MS = Number(process.env.LATENCY_MS ?? 20);
 const DOWNLOAD_MB = Number(process.env.DOWNLOAD_MB ?? 500);
 const ONLY = process.env.ONLY?.split(',');
@@ -167,50 +170,23 @@ out();
 out(`## In a real n8n: ${ITEMS} checks by ND, the sandbox answering in ${LATENCY_MS} ms`);
 out();
 out(
-	`n8n ${N8N_VERSION} from npm (\`n8n execute\`), the packed package installed as a community package, on SQLite and on PostgreSQL (a throw-away local cluster). One workflow runs every lane one after the other, after a warm-up of 50 items per lane; each time is that node's own, from n8n's run data. **this node**: Orange Eligibility, Check by ND, the ND mapped by expression (\`{{ $json.nd }}\`), Parallel Requests = the parallelism. **HTTP Request**: n8n-nodes-base 4.2, JSON body from one expression, Batching of *parallelism* items every ${LATENCY_MS} ms, with a static \`Authorization: Bearer\` header or with the Orange Eligibility credential (predefined credential type). **plain fetch**: a \`fetch\` loop outside n8n keeping *parallelism* requests in flight. Every side starts with a valid token.`,
+	`n8n ${N8N_VERSION} from npm (\`n8n execute\`), the packed package installed as a community package, on SQLite and on PostgreSQL (a throw-away local cluster). One workflow runs every lane one after the other, after a warm-up of 50 items per lane (a second workflow runs them in the reverse order: the executions alternate between the two); each time is that node's own, from n8n's run data. **this node**: Orange Eligibility, Check by ND, the ND mapped by expression (\`{{ $json.nd }}\`), Parallel Requests = the parallelism. **HTTP Request**: n8n-nodes-base 4.2, JSON body from one expression, Batching of *parallelism* items every ${LATENCY_MS} ms, with a static \`Authorization: Bearer\` header or with the Orange Eligibility credential (predefined credential type). **plain fetch**: a \`fetch\` loop outside n8n keeping *parallelism* requests in flight. Every side starts with a valid token.`,
 );
 out();
 if (runs('real')) {
-	const rows = await realN8nThroughput({
+	const results = await realN8nThroughput({
 		items: ITEMS,
 		latencyMs: LATENCY_MS,
-		runs: RUNS,
+		runs: REAL_RUNS,
 		parallelisms: (process.env.REAL_PARALLELISM ?? '8,32').split(',').map(Number),
 		databases: (process.env.REAL_DATABASES ?? 'sqlite,postgres').split(',') as Database[],
 		log: (line) => console.error(line),
 	});
-	out('Seconds for all the checks, and in brackets the throughput as a ratio to plain fetch:');
-	out();
-	out(
-		'| database | parallelism | plain fetch | HTTP Request, static header | HTTP Request + Orange credential | this node | this node ÷ HTTP Request + credential |',
-	);
-	out('|---|---|---|---|---|---|---|');
-	for (const row of rows) {
-		const cell = (value: number) => `${value.toFixed(2)} s (${ratio(row.plain, value)})`;
-		out(
-			`| ${row.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${row.concurrency} | ${row.plain.toFixed(2)} s | ${cell(row.httpStatic)} | ${cell(row.httpCredential)} | ${cell(row.node)} | ${ratio(row.httpCredential, row.node)} |`,
-		);
-	}
-	out();
-	out(
-		'Goal (SQLite): this node ≥ 0.85× plain fetch at 8 in parallel, ≥ 0.6× at 32, and ≥ 1.5× the HTTP Request node with the same credential.',
-	);
-	const compared = rows.filter((row) => row.nodeBefore !== undefined);
-	if (compared.length) {
-		out();
-		out(
-			`Before and after, SQLite, in this same run: this node from the package packed at ${process.env.REAL_BEFORE_LABEL ?? process.env.REAL_BEFORE} and from this tree.`,
-		);
-		out();
-		out('| parallelism | plain fetch | this node, before | this node, now | now ÷ before |');
-		out('|---|---|---|---|---|');
-		for (const row of compared) {
-			const cell = (value: number) => `${value.toFixed(2)} s (${ratio(row.plain, value)})`;
-			out(
-				`| ${row.concurrency} | ${row.plain.toFixed(2)} s | ${cell(row.nodeBefore!)} | ${cell(row.node)} | ${ratio(row.nodeBefore!, row.node)} |`,
-			);
-		}
-	}
+	for (const line of realN8nReport(results, {
+		runs: REAL_RUNS,
+		beforeLabel: process.env.REAL_BEFORE_LABEL ?? process.env.REAL_BEFORE,
+	}))
+		out(line);
 }
 
 writeFileSync(new URL('RESULTS.md', import.meta.url), `${lines.join('\n')}\n`);

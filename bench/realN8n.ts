@@ -28,21 +28,13 @@ import {
 	n8n,
 	N8N_BIN,
 	n8nEnvironment,
-	N8N_VERSION,
 	ROOT,
 	sandboxCredentials,
 } from '../scripts/n8n.ts';
-import { median, pool, startSandboxProcess, type SandboxProcess } from './harness.ts';
+import { startSandboxProcess, type SandboxProcess } from './harness.ts';
 import { freePort, startPostgres } from './postgres.ts';
-import {
-	benchWorkflow,
-	type Database,
-	type Lane,
-	laneName,
-	LANES,
-	ndRows,
-} from './realN8nWorkflow.ts';
-import { CHECK_PATH, checkBody } from './wire.ts';
+import { benchWorkflow, type Database, type Lane, laneName } from './realN8nWorkflow.ts';
+import { readTrace, TRACE_PRELOAD, type TraceRecord } from './trace/phases.ts';
 
 export { type Database, type Lane, LANES } from './realN8nWorkflow.ts';
 
@@ -57,8 +49,16 @@ export interface RealN8n {
 	database: Database;
 	sandbox: SandboxProcess;
 	token: string;
-	/** Runs the workflow once; each lane's node time in ms, from n8n's run data. */
-	execute(nodeFlags?: string[]): Record<string, number>;
+	/**
+	 * Runs the workflow once; each lane's node time in ms, from n8n's run data. `reversed` runs the
+	 * lanes in the opposite order (a second workflow); `trace` loads bench/trace/preload.cjs into n8n.
+	 */
+	execute(
+		nodeFlags?: string[],
+		options?: { reversed?: boolean; trace?: boolean },
+	): Record<string, number>;
+	/** The requests traced by the last execution with `trace`. */
+	trace(): TraceRecord[];
 	stop(): void;
 }
 
@@ -106,19 +106,27 @@ export async function prepareRealN8n(options: {
 		const credentialsFile = join(userFolder, 'credentials.json');
 		writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials(sandbox.url)));
 		run(['import:credentials', `--input=${credentialsFile}`]);
-		const workflow = benchWorkflow(
-			options.items,
-			options.lanes,
-			sandbox.url,
-			token,
-			options.latencyMs,
+		const workflows = [options.lanes, [...options.lanes].reverse()].map((lanes, i) =>
+			benchWorkflow(
+				options.items,
+				lanes,
+				sandbox.url,
+				token,
+				options.latencyMs,
+				i ? 'orangeBenchReversed' : 'orangeBenchRealN8n',
+			),
 		);
 		const workflowFile = join(userFolder, 'workflow.json');
-		writeFileSync(workflowFile, JSON.stringify(workflow));
+		writeFileSync(workflowFile, JSON.stringify(workflows));
 		run(['import:workflow', `--input=${workflowFile}`]);
 
-		const execute = (nodeFlags: string[] = []) => {
-			const stdout = runToFile(userFolder, env, nodeFlags, workflow.id);
+		const execute = (
+			nodeFlags: string[] = [],
+			{ reversed = false, trace = false }: { reversed?: boolean; trace?: boolean } = {},
+		) => {
+			const flags = trace ? [...nodeFlags, '--require', TRACE_PRELOAD] : nodeFlags;
+			const id = workflows[reversed ? 1 : 0].id;
+			const stdout = runToFile(userFolder, env, flags, id);
 			const printed = executedRun<{
 				data: {
 					resultData: {
@@ -137,7 +145,8 @@ export async function prepareRealN8n(options: {
 				}),
 			);
 		};
-		return { database: options.database, sandbox, token, execute, stop };
+		const trace = () => readTrace(userFolder);
+		return { database: options.database, sandbox, token, execute, trace, stop };
 	} catch (error) {
 		stop();
 		throw error;
@@ -190,120 +199,4 @@ function laneTime(name: string, task: TaskData | undefined, lane: Lane, items: n
 			`${name}: item ${wrong} is not an answer: ${JSON.stringify(output[wrong].json).slice(0, 300)}`,
 		);
 	return task.executionTime;
-}
-
-/** `items` checks with a plain `fetch` loop keeping `concurrency` requests in flight; ms. */
-export async function plainFetch(
-	sandboxUrl: string,
-	token: string,
-	items: number,
-	concurrency: number,
-): Promise<number> {
-	const rows = ndRows(items);
-	const started = performance.now();
-	await pool(items, concurrency, async (index) => {
-		const send = () =>
-			fetch(`${sandboxUrl}${CHECK_PATH}`, {
-				method: 'POST',
-				headers: {
-					Authorization: `Bearer ${token}`,
-					Accept: 'application/json',
-					'Content-Type': 'application/json',
-				},
-				body: checkBody({ kind: 'line', nd: rows[index].nd, ndStatus: 'active' }),
-			});
-		// A kept-alive connection the sandbox closed while n8n ran (minutes) fails once: send again.
-		const response = await send().catch(send);
-		if (response.status !== 200) throw new Error(`plain fetch: HTTP ${response.status}`);
-		await response.json();
-	});
-	return performance.now() - started;
-}
-
-export interface RealRow {
-	database: Database;
-	concurrency: number;
-	/** Seconds for all items, medians of the runs. */
-	node: number;
-	httpStatic: number;
-	httpCredential: number;
-	plain: number;
-	/** This node from the package of `REAL_BEFORE` (SQLite only), when given. */
-	nodeBefore?: number;
-}
-
-/** The node lane alone, from another packed package (an earlier commit): medians of `runs`, in s. */
-async function nodeLaneOf(options: {
-	tarball: string;
-	items: number;
-	latencyMs: number;
-	runs: number;
-	parallelisms: number[];
-}): Promise<Map<number, number>> {
-	const lanes = options.parallelisms.map((concurrency) => ({ lane: 'node' as Lane, concurrency }));
-	const real = await prepareRealN8n({ ...options, database: 'sqlite', lanes });
-	try {
-		const times: Record<string, number[]> = {};
-		for (let run = 0; run < options.runs; run++)
-			for (const [name, ms] of Object.entries(real.execute())) (times[name] ??= []).push(ms);
-		return new Map(options.parallelisms.map((c) => [c, median(times[laneName('node', c)]) / 1000]));
-	} finally {
-		real.stop();
-	}
-}
-
-/** Every lane at every parallelism, on each database: medians of `runs` executions. */
-export async function realN8nThroughput(options: {
-	items: number;
-	latencyMs: number;
-	runs: number;
-	parallelisms: number[];
-	databases: Database[];
-	log?: (line: string) => void;
-}): Promise<RealRow[]> {
-	const log = options.log ?? (() => {});
-	// REAL_TARBALL: a package packed earlier (the figures before a change, say).
-	const tarball = process.env.REAL_TARBALL ?? packPackage();
-	const lanes = options.parallelisms.flatMap((concurrency) =>
-		LANES.map((lane) => ({ lane, concurrency })),
-	);
-	const rows: RealRow[] = [];
-	for (const database of options.databases) {
-		log(`real n8n ${N8N_VERSION} on ${database}: preparing`);
-		const real = await prepareRealN8n({ ...options, database, tarball, lanes });
-		try {
-			const times: Record<string, number[]> = {};
-			const record = (key: string, ms: number) => (times[key] ??= []).push(ms);
-			for (let run = 0; run < options.runs; run++) {
-				for (const [name, ms] of Object.entries(real.execute())) record(name, ms);
-				for (const concurrency of options.parallelisms)
-					record(
-						`plain ×${concurrency}`,
-						await plainFetch(real.sandbox.url, real.token, options.items, concurrency),
-					);
-				log(`real n8n on ${database}: run ${run + 1} of ${options.runs} done`);
-			}
-			const seconds = (key: string) => median(times[key]) / 1000;
-			for (const concurrency of options.parallelisms)
-				rows.push({
-					database,
-					concurrency,
-					node: seconds(laneName('node', concurrency)),
-					httpStatic: seconds(laneName('httpStatic', concurrency)),
-					httpCredential: seconds(laneName('httpCredential', concurrency)),
-					plain: seconds(`plain ×${concurrency}`),
-				});
-		} finally {
-			real.stop();
-		}
-	}
-	if (!process.env.REAL_TARBALL) rmSync(join(tarball, '..'), { recursive: true, force: true });
-	// REAL_BEFORE: a package packed from an earlier commit, its node lane run the same way.
-	if (process.env.REAL_BEFORE) {
-		log(`real n8n ${N8N_VERSION} on sqlite: the package before`);
-		const before = await nodeLaneOf({ ...options, tarball: process.env.REAL_BEFORE });
-		for (const row of rows)
-			if (row.database === 'sqlite') row.nodeBefore = before.get(row.concurrency);
-	}
-	return rows;
 }

@@ -101,6 +101,7 @@ export function benchWorkflow(
 	sandboxUrl: string,
 	token: string,
 	latencyMs: number,
+	id = 'orangeBenchRealN8n',
 ) {
 	const nodes: WorkflowNode[] = [];
 	const connections: Record<string, { main: { node: string; type: 'main'; index: 0 }[][] }> = {};
@@ -146,8 +147,8 @@ export function benchWorkflow(
 		connect('Items', name);
 	});
 	return {
-		id: 'orangeBenchRealN8n',
-		name: 'Orange bench: real n8n',
+		id,
+		name: `Orange bench: real n8n (${id})`,
 		nodes,
 		connections,
 		settings: { executionOrder: 'v1' },

@@ -11,7 +11,7 @@ import type {
 	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { perRun } from './perRun';
 
@@ -74,6 +74,7 @@ export async function runForEachItem(
 	const count = this.getInputData().length;
 	const results: INodeExecutionData[][] = new Array(count);
 	let next = 0;
+	let inFlight = 0;
 	let failure: Error | undefined;
 
 	const runOne = async (itemIndex: number) => {
@@ -89,9 +90,20 @@ export async function runForEachItem(
 		}
 	};
 
+	// While other items are in flight, a worker lets one turn of the event loop pass before it starts
+	// its next item: otherwise all workers start in one turn, and each starts its next item in the
+	// turn its previous answer arrives, so the requests' connections and headers go out in bursts
+	// that wait on each other and on n8n's own work (traced in a real n8n at 8 in parallel: ~5 ms,
+	// median, to connect a socket, 11–20 ms at p90; ~8 ms more per item). Staggered, they overlap
+	// with the other items' waiting instead (bench/RESULTS.md).
 	const worker = async () => {
 		while (failure === undefined && next < count) {
-			await runOne(next++);
+			if (inFlight > 0) {
+				await sleep(0);
+				if (failure !== undefined || next >= count) return;
+			}
+			inFlight++;
+			await runOne(next++).finally(() => inFlight--);
 		}
 	};
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));

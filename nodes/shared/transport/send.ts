@@ -73,6 +73,37 @@ function isRedirect(failure: Failure): boolean {
 	return failure.status !== undefined && failure.status >= 300 && failure.status < 400;
 }
 
+const RESEND = Symbol('resend');
+
+/**
+ * After a first 401: the token refreshed (once for all the calls that share it) and the call sent
+ * again with it — or `RESEND` when the call is to go round the loop again.
+ */
+async function refreshOnce(
+	context: OrangeContext,
+	api: OrangeApi,
+	sharing: TokenSharing<Failure>,
+	generation: number,
+	call: (refreshOn: number[]) => () => Promise<RawResponse>,
+	idempotent: boolean,
+): Promise<Outcome | typeof RESEND> {
+	const end = sharing.beginRefresh(generation);
+	// Another call refreshed the token since this one was sent, or is refreshing it: resend.
+	if (!end) return RESEND;
+	// A token another execution stored meanwhile is taken first. Sent with a stale token, this
+	// call gets the 401 again; n8n-core then runs the credential's preAuthentication once and
+	// sends it a last time with the new token.
+	const outcome = await adoptStoredToken(context, api)
+		.then(() => attempt(context, sharing, call([401])))
+		.finally(end);
+	// n8n 1.x kept only the status of the resend: ask again with the new token for the whole
+	// answer, when sending it again is harmless.
+	const resent = 'failure' in outcome ? outcome.failure : undefined;
+	if (resent?.incomplete && resent.status !== 401 && (idempotent || resent.status === 429))
+		return RESEND;
+	return outcome;
+}
+
 /** Sends one request with retries; answers the raw response (body as text or stream). */
 export async function send(
 	context: OrangeContext,
@@ -98,20 +129,9 @@ export async function send(
 		let outcome = await sharing.track(attempt(context, sharing, call(NO_AUTOMATIC_REFRESH)));
 		if ('failure' in outcome && outcome.failure.status === 401 && !refreshed) {
 			refreshed = true;
-			const end = sharing.beginRefresh(generation);
-			// Another call refreshed the token since this one was sent, or is refreshing it: resend.
-			if (!end) continue;
-			// A token another execution stored meanwhile is taken first. Sent with a stale token, this
-			// call gets the 401 again; n8n-core then runs the credential's preAuthentication once and
-			// sends it a last time with the new token.
-			outcome = await adoptStoredToken(context, api)
-				.then(() => attempt(context, sharing, call([401])))
-				.finally(end);
-			// n8n 1.x kept only the status of the resend: ask again with the new token for the whole
-			// answer, when sending it again is harmless.
-			const resent = 'failure' in outcome ? outcome.failure : undefined;
-			if (resent?.incomplete && resent.status !== 401 && (idempotent || resent.status === 429))
-				continue;
+			const afterRefresh = await refreshOnce(context, api, sharing, generation, call, idempotent);
+			if (afterRefresh === RESEND) continue;
+			outcome = afterRefresh;
 		}
 		if ('response' in outcome) return outcome.response;
 		const { failure } = outcome;
