@@ -5,13 +5,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/**
- * Whether the node runs as an AI tool (n8n's "…Tool" variant, in an AI Agent or behind an MCP
- * Server Trigger): one item per call, and its error read by a model that is given the message only.
- */
-export function isToolNode(node: INode): boolean {
-	return node.type.endsWith('Tool');
-}
+import { isToolNode } from './toolMode';
 
 /**
  * "Invalid <field> in item <n>: <problem>", the advice as the description. As a tool, no item
@@ -37,6 +31,14 @@ function withExpected(problem: string, expected: string | undefined): string {
 	return expected ? `${problem} (expected ${expected})` : problem;
 }
 
+/** What any text field is held to: its length, what a valid value looks like, what to do next. */
+export interface TextRule {
+	maxLength?: number;
+	expected?: string;
+	/** What to do next: under the error in the editor, after it for a model. */
+	hint?: string;
+}
+
 /** Shows a user's value in an error without flooding it. */
 export function quote(value: unknown): string {
 	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
@@ -48,7 +50,7 @@ export function requireText(
 	itemIndex: number,
 	field: string,
 	value: unknown,
-	{ maxLength = 255, expected }: { maxLength?: number; expected?: string } = {},
+	{ maxLength = 255, expected, hint }: TextRule = {},
 ): string {
 	const text =
 		typeof value === 'number'
@@ -57,7 +59,7 @@ export function requireText(
 				? value.trim()
 				: undefined;
 	const refuse = (problem: string) =>
-		invalidInput(node, itemIndex, field, withExpected(problem, expected));
+		invalidInput(node, itemIndex, field, withExpected(problem, expected), hint);
 	if (text === undefined) throw refuse(`it is ${value === null ? 'null' : typeof value}, not text`);
 	if (text === '') throw refuse('it is empty');
 	if (text.length > maxLength) throw refuse(`it is longer than ${maxLength} characters`);
@@ -78,7 +80,7 @@ export function optionalText(
 	itemIndex: number,
 	field: string,
 	value: unknown,
-	options?: { maxLength?: number; expected?: string },
+	options?: TextRule,
 ): string | undefined {
 	if (isEmptyInput(value)) return undefined;
 	return requireText(node, itemIndex, field, value, options);
@@ -88,7 +90,7 @@ export function optionalText(
  * The shape a text input must have. A row of `TEXT_PATTERNS`, or a node's own (its ids): one
  * check (`checkPattern`) serves them all.
  */
-export interface TextPattern {
+export interface TextPattern extends TextRule {
 	maxLength: number;
 	/** What the value must match, once trimmed and tidied. */
 	pattern: RegExp;
@@ -96,8 +98,6 @@ export interface TextPattern {
 	problem: string;
 	/** What a valid value looks like, with an example: said in every error about the field. */
 	expected: string;
-	/** What to do next: under the error in the editor, after it for a model. */
-	hint?: string;
 	/** Tidies the value before it is matched; the tidied value is what is sent. */
 	tidy?: (text: string) => string;
 	/** Refuses a value the pattern lets through. */
@@ -154,11 +154,10 @@ export function checkPattern(
 	shape: keyof typeof TEXT_PATTERNS | TextPattern,
 ): string {
 	const rule: TextPattern = typeof shape === 'string' ? TEXT_PATTERNS[shape] : shape;
-	const { maxLength, expected } = rule;
-	const text = requireText(node, itemIndex, field, value, { maxLength, expected });
+	const text = requireText(node, itemIndex, field, value, rule);
 	const tidied = rule.tidy ? rule.tidy(text) : text;
 	if (!rule.pattern.test(tidied) || rule.refuses?.(tidied)) {
-		const problem = withExpected(`${quote(text)} ${rule.problem}`, expected);
+		const problem = withExpected(`${quote(text)} ${rule.problem}`, rule.expected);
 		throw invalidInput(node, itemIndex, field, problem, rule.hint);
 	}
 	return tidied;

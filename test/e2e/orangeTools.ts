@@ -66,7 +66,7 @@ export const ORANGE_TOOLS = {
 		bad: {
 			arguments: { nd: 'abc' },
 			error:
-				'Invalid Line Number: "abc" is not a French line number (ND) (expected 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted). Without the line number, check the postal address instead.',
+				'Invalid Line Number: "abc" is not a French line number (expected an ND: 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted). Without the line number, check the postal address instead.',
 		},
 	},
 	List_contract_documents: {

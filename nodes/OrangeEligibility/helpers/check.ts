@@ -19,7 +19,12 @@ import { eligibilityRequestBody, OFFER_KEYS } from './wireFormat';
 function checkOffers(value: unknown, itemIndex: number, context: IExecuteFunctions): OfferKey[] {
 	const list = Array.isArray(value) ? value : [value];
 	if (list.length === 0)
-		throw invalidInput(nodeOf(context), itemIndex, 'Offers', 'choose at least one offer');
+		throw invalidInput(
+			nodeOf(context),
+			itemIndex,
+			'Offers',
+			`choose at least one offer (expected some of ${OFFER_KEYS.join(', ')})`,
+		);
 	return [
 		...new Set(
 			list.map((offer) => checkOption(nodeOf(context), itemIndex, 'Offers', offer, OFFER_KEYS)),

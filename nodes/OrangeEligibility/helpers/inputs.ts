@@ -21,8 +21,8 @@ const PATTERNS = {
 		maxLength: 30,
 		tidy: (text) => text.replace(/[\s.\-()]/g, '').replace(/^(?:\+33|0033)/, '0'),
 		pattern: /^0[1-9]\d{8}$/,
-		problem: 'is not a French line number (ND)',
-		expected: '10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted',
+		problem: 'is not a French line number',
+		expected: 'an ND: 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted',
 		hint: 'Without the line number, check the postal address instead.',
 	},
 	/** INSEE code (code commune): 5 characters, digits, or 2A/2B then 3 digits for Corsica. */
@@ -41,7 +41,7 @@ const PATTERNS = {
 		tidy: (text) => text.toUpperCase(),
 		pattern: /^[0-9A-Z]{4}$/,
 		problem: 'is not a Rivoli street code',
-		expected: '4 letters or digits, such as 9751',
+		expected: '4 letters or digits, such as 2156',
 		hint: 'Without the codes, check the postal address instead.',
 	},
 	/** Building code (code immeuble), such as IMB/75115/X/00A1. */
@@ -93,7 +93,7 @@ export function checkTextAddress(node: INode, itemIndex: number, value: unknown)
 }
 
 const COMPLEMENTS: Record<string, string> = { BIS: 'B', TER: 'T', QUATER: 'Q', QUINQUIES: 'C' };
-const COMPLEMENT_EXPECTED = 'B, T, Q, C or BIS, TER, QUATER, QUINQUIES, or empty';
+const COMPLEMENT_EXPECTED = 'one letter such as B, T, Q or C, or BIS, TER, QUATER, QUINQUIES, or empty';
 const STREET_NUMBER_EXPECTED = 'digits, such as 12 or 12B';
 
 /** Street number complement: B, T, Q, C or another letter; BIS, TER, QUATER, QUINQUIES accepted. */

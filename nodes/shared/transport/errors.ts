@@ -15,14 +15,14 @@ import {
 	parseJsonObject,
 	REQUEST_ID_HEADER,
 } from '../gateway';
-import { isToolNode } from '../validation';
+import { isToolNode } from '../toolMode';
 import type { Failure } from './failure';
 import { rememberAnswer } from './orangeAnswer';
 import { NOT_SENT_CODES } from './retry';
 import type { OrangeContext, OrangeRequest } from './types';
 
 const MAYBE_DONE =
-	'It was not sent again, to avoid doing it twice: check in the Orange customer space before running this item again.';
+	'It was not sent again, to avoid doing it twice: check in the Orange customer space before trying again.';
 
 interface Explanation {
 	message: string;
@@ -148,13 +148,15 @@ function explainHttpFailure(
 
 /**
  * As a tool, the message is all a model is given: it carries the details too (what Orange's code
- * means, whether the request may have been carried out), not the request line, which is for people,
- * nor a system code (n8n would replace the whole message with its generic "you can retry").
+ * means, whether the request may have been carried out), but no system code (n8n would replace the
+ * whole message with its generic "you can retry"). The description is the same details, so that n8n
+ * does not append them a second time ("Details: …" when the message lacks the description).
  */
-function toolMessage(message: string, details: string[]): string {
-	const said = details.filter((detail) => !/^(Request|Network error code): /.test(detail));
-	if (!said.length) return message;
-	return `${message.replace(/\.$/, '')}. ${asSentences(said).replace(/\n/g, ' ')}`;
+function asToolError(explained: string, details: string[]) {
+	const description = asSentences(
+		details.filter((detail) => !detail.startsWith('Network error code: ')),
+	).replace(/\n/g, ' ');
+	return { message: `${explained.replace(/\.$/, '')}. ${description}`, description };
 }
 
 /** The error for a failed attempt: Orange's words, the code, the call and the request id. */
@@ -178,9 +180,10 @@ export function toNodeApiError(
 	const requestId = headerValue(failure.headers, REQUEST_ID_HEADER);
 	details.push(`Request: ${where}`);
 	if (requestId) details.push(`Orange request ID, for Orange support: ${requestId}`);
-	const description = asSentences(details);
+	const { message, description } = isToolNode(context.getNode())
+		? asToolError(explained, details)
+		: { message: explained, description: asSentences(details) };
 	const httpCode = failure.status ?? null;
-	const message = isToolNode(context.getNode()) ? toolMessage(explained, details) : explained;
 	const error = new NodeApiError(
 		context.getNode(),
 		{

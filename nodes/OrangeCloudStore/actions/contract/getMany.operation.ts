@@ -16,7 +16,7 @@ export const option = {
 
 export const toolDescription =
 	"Lists the Orange Business Cloud Store contracts the API key can see, with each contract's reference (its id, such as OCB0001234), name, offer and dates. " +
-	'The other Cloud Store tools need a contract reference: find it here. At most 50 contracts unless a limit is given.';
+	"The other Cloud Store tools need a contract reference: find it here. The list is bounded by the node's Limit (50 unless set otherwise).";
 
 export const properties: INodeProperties[] = [...returnAllAndLimit(), requestOptions];
 

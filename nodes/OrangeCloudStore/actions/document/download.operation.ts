@@ -20,7 +20,7 @@ export const option = {
 export const toolDescription =
 	'Downloads one document (an invoice, a bill or a report) of an Orange Business Cloud Store contract. ' +
 	"Needs the contract reference, such as OCB0001234, and the document's id, as the documents list gives it. " +
-	"Answers the file's name, type and size in bytes: the file itself goes on to the workflow, not into this answer.";
+	"Answers the file's name, type and size in bytes; its content is not given to you (n8n passes no file to a model), so tell the user what was found and where to get it.";
 
 export const properties: INodeProperties[] = [
 	contractLocator,

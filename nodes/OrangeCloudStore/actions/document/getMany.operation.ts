@@ -22,7 +22,7 @@ export const option = {
 export const toolDescription =
 	'Lists the documents of one Orange Business Cloud Store contract: invoices (PDF), bills (XLSX), consumption and usage reports (CSV), ' +
 	"with each document's id, file name, type, billing period (YYYYMM), amount and currency. " +
-	'Needs the contract reference, such as OCB0001234. At most 50 documents unless a limit is given. To get a file, give its id to the download tool.';
+	"Needs the contract reference, such as OCB0001234. The list is bounded by the node's Limit (50 unless set otherwise). To get a file, give its id to the download tool.";
 
 export const properties: INodeProperties[] = [
 	contractLocator,
@@ -77,7 +77,13 @@ function periodsOf(context: IExecuteFunctions, itemIndex: number) {
 	const from = period('periodFrom');
 	const to = period('periodTo');
 	if (from && to && from > to) {
-		throw invalidInput(node, itemIndex, 'Period From', `${from} is after Period To ${to}`);
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Period From',
+			`${from} is after Period To ${to} (expected a first month no later than the last)`,
+			'Swap the two months, or leave one empty.',
+		);
 	}
 	return { from, to };
 }

@@ -32,7 +32,7 @@ export const option = {
 
 export const toolDescription = checkToolDescription(
 	'an address given by its codes',
-	'Needs the INSEE commune code (5 characters, such as 75115), the Rivoli street code (4 characters, such as 9751) and the street number (such as 12 or 12B). Only when these codes are known: otherwise check the postal address.',
+	'Needs the INSEE commune code (5 characters, such as 75115), the Rivoli street code (4 characters, such as 2156) and the street number (such as 12 or 12B). Only when these codes are known: otherwise check the postal address.',
 );
 
 const locateByProperty: INodeProperties = {

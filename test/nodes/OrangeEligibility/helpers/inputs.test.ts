@@ -14,32 +14,32 @@ const cases: [string, Record<string, unknown>, string][] = [
 	[
 		'ND too short',
 		{ operation: 'checkByNd', nd: expr('01 42 00 00') },
-		'Invalid Line Number in item 0: "01 42 00 00" is not a French line number (ND) (expected 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
+		'Invalid Line Number in item 0: "01 42 00 00" is not a French line number (expected an ND: 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
 	],
 	[
 		'ND not starting with 0',
 		{ operation: 'checkByNd', nd: expr('1142000001') },
-		'Invalid Line Number in item 0: "1142000001" is not a French line number (ND) (expected 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
+		'Invalid Line Number in item 0: "1142000001" is not a French line number (expected an ND: 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
 	],
 	[
 		'ND 00 prefix',
 		{ operation: 'checkByNd', nd: expr('0042000001') },
-		'Invalid Line Number in item 0: "0042000001" is not a French line number (ND) (expected 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
+		'Invalid Line Number in item 0: "0042000001" is not a French line number (expected an ND: 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
 	],
 	[
 		'ND with letters',
 		{ operation: 'checkByNd', nd: expr('01 42 AB 00 01') },
-		'Invalid Line Number in item 0: "01 42 AB 00 01" is not a French line number (ND) (expected 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
+		'Invalid Line Number in item 0: "01 42 AB 00 01" is not a French line number (expected an ND: 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
 	],
 	[
 		'ND +44',
 		{ operation: 'checkByNd', nd: expr('+44 20 7946 0000') },
-		'Invalid Line Number in item 0: "+44 20 7946 0000" is not a French line number (ND) (expected 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
+		'Invalid Line Number in item 0: "+44 20 7946 0000" is not a French line number (expected an ND: 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
 	],
 	[
 		'ND empty',
 		{ operation: 'checkByNd', nd: expr(' ') },
-		'Invalid Line Number in item 0: it is empty (expected 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
+		'Invalid Line Number in item 0: it is empty (expected an ND: 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
 	],
 	[
 		'INSEE 4 digits',
@@ -59,12 +59,12 @@ const cases: [string, Record<string, unknown>, string][] = [
 	[
 		'Rivoli 3 chars',
 		{ ...paris, rivoliCode: expr('215') },
-		'Invalid Rivoli Code in item 0: "215" is not a Rivoli street code (expected 4 letters or digits, such as 9751)',
+		'Invalid Rivoli Code in item 0: "215" is not a Rivoli street code (expected 4 letters or digits, such as 2156)',
 	],
 	[
 		'Rivoli symbol',
 		{ ...paris, rivoliCode: expr('21-6') },
-		'Invalid Rivoli Code in item 0: "21-6" is not a Rivoli street code (expected 4 letters or digits, such as 9751)',
+		'Invalid Rivoli Code in item 0: "21-6" is not a Rivoli street code (expected 4 letters or digits, such as 2156)',
 	],
 	[
 		'street number 0',
@@ -84,7 +84,7 @@ const cases: [string, Record<string, unknown>, string][] = [
 	[
 		'complement word',
 		{ ...paris, streetNumberComplement: expr('bs') },
-		'Invalid Street Number Complement in item 0: "bs" is not a complement (expected B, T, Q, C or BIS, TER, QUATER, QUINQUIES, or empty)',
+		'Invalid Street Number Complement in item 0: "bs" is not a complement (expected one letter such as B, T, Q or C, or BIS, TER, QUATER, QUINQUIES, or empty)',
 	],
 	[
 		'complement contradiction',
@@ -104,7 +104,7 @@ const cases: [string, Record<string, unknown>, string][] = [
 	[
 		'no offer',
 		{ ...paris, offers: '={{ [] }}' },
-		'Invalid Offers in item 0: choose at least one offer',
+		'Invalid Offers in item 0: choose at least one offer (expected some of optimumAccess, optimumPm, optimumEthernetEntreprise, optimumEthernetLan)',
 	],
 	[
 		'unknown offer',
@@ -173,7 +173,7 @@ describe('eligibility input checks (nothing is sent)', () => {
 		expect(error).toBeUndefined();
 		expect(output.map((i) => i.json.nd ?? i.json.error)).toEqual([
 			'0142000001',
-			'Invalid Line Number in item 1: "12" is not a French line number (ND) (expected 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
+			'Invalid Line Number in item 1: "12" is not a French line number (expected an ND: 10 digits starting with 0, such as 01 42 00 00 01; spaces and +33 accepted)',
 			'0472000002',
 		]);
 		expect(t.sandbox.eligibilityChecks).toBe(2);

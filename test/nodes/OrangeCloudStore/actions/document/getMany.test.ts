@@ -89,7 +89,7 @@ describe('document getMany', () => {
 		],
 		[
 			{ filters: { periodFrom: '202506', periodTo: '202501' } },
-			'Invalid Period From in item 0: 202506 is after Period To 202501',
+			'Invalid Period From in item 0: 202506 is after Period To 202501 (expected a first month no later than the last)',
 		],
 		[
 			{ documentType: '={{ "toto" }}' },
