@@ -85,6 +85,23 @@ export function expectWrongValueHandled(
 }
 
 /**
+ * What a wrong value does when the tool node is set to *On Error: Continue*: on every version, the
+ * node answers its error as its result — the message and the advice — and the Agent goes on (the
+ * way round n8n 1.x's stop that docs/ai-agents-and-mcp.md gives).
+ */
+export function expectWrongValueAnswered(
+	ai: AiInstance,
+	name: ToolName,
+	outcome: Awaited<ReturnType<typeof converse>>,
+	hint: string,
+) {
+	const { bad } = ORANGE_TOOLS[name] as { bad: { error: string } };
+	expect(outcome.orange).toEqual([]);
+	expect(outcome.unanswered).toBe(0);
+	expect(toolResults(ai)[name]).toEqual([{ error: bad.error, description: hint }]);
+}
+
+/**
  * A streamed chat also gets an `error` chunk naming the tool's node, with the error's description
  * (its hint), whether or not the Agent goes on: n8n sends it to the chat, not to the model.
  */

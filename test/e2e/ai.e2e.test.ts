@@ -25,6 +25,7 @@ import {
 	converse,
 	expectErrorChunk,
 	expectOffered,
+	expectWrongValueAnswered,
 	expectWrongValueHandled,
 	seen,
 	TOOL_ERRORS_REACH_THE_MODEL,
@@ -129,7 +130,7 @@ describe(`n8n ${N8N_VERSION}'s AI Agent, with the Orange tools`, () => {
 		]);
 	});
 
-	it(`a webhook workflow: a wrong ND ${WRONG_VALUE}, and Orange is asked nothing`, async () => {
+	it('a webhook workflow whose line tool is set to On Error: Continue: a wrong ND is answered to the model with the error and its advice, on n8n 1.x too, and Orange is asked nothing', async () => {
 		const { bad } = ORANGE_TOOLS.Check_line_eligibility;
 		const outcome = await converse(
 			ai,
@@ -137,13 +138,13 @@ describe(`n8n ${N8N_VERSION}'s AI Agent, with the Orange tools`, () => {
 			{ toolCalls: [call('Check_line_eligibility', bad.arguments)] },
 			{ text: 'That is not a line number.' },
 		);
-		expectWrongValueHandled(ai, 'Check_line_eligibility', outcome);
-		if (TOOL_ERRORS_REACH_THE_MODEL) expect(outcome.answer.text).toBe('That is not a line number.');
-		else
-			expect([outcome.answer.status, outcome.answer.raw]).toEqual([
-				500,
-				'{"message":"Error in workflow"}',
-			]);
+		expectWrongValueAnswered(
+			ai,
+			'Check_line_eligibility',
+			outcome,
+			'Without the line number, check the postal address instead.',
+		);
+		expect(outcome.answer.text).toBe('That is not a line number.');
 	});
 });
 
